@@ -1,0 +1,64 @@
+/**
+ * The files a reviewer reads in `out/<stack>/`: every registration (secrets redacted), IAM and resource policies
+ * as JSON, Kubernetes objects as YAML, CloudWatch metric-filter patterns. Pure: registrations in, files out.
+ */
+import { stringify as toYaml } from "yaml";
+import type { Registration } from "./harness";
+import { redactSecrets } from "./harness";
+
+const POLICY_INPUTS = ["assumeRolePolicy", "policy"];
+
+function tryJson(text: unknown): unknown {
+  if (typeof text !== "string") return typeof text === "object" ? text : undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
+const shortType = (type: string) => type.split(":").pop() ?? type;
+
+/** Kubernetes objects are registered with their manifest as inputs; helm releases with their values. */
+function kubernetesFile(r: Registration): [string, string] | undefined {
+  const inputs = redactSecrets(r.inputs) as Record<string, unknown>;
+  if (r.type === "kubernetes:helm.sh/v3:Release") {
+    const { values, ...release } = inputs;
+    return [`kubernetes/helm-release-${fileSafe(r.name)}.yaml`, toYaml({ release, values }, { sortMapEntries: false })];
+  }
+  if (typeof inputs.apiVersion !== "string" || typeof inputs.kind !== "string") return undefined;
+  const metadata = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
+  const ns = metadata.namespace ? `${metadata.namespace}-` : "";
+  return [`kubernetes/${fileSafe(`${inputs.kind}-${ns}${metadata.name ?? r.name}`)}.yaml`, toYaml(inputs)];
+}
+
+export function renderArtifacts(registrations: readonly Registration[]): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(
+    "resources.json",
+    JSON.stringify(
+      registrations.map((r) => ({ type: r.type, name: r.name, parent: r.parent, inputs: redactSecrets(r.inputs) })),
+      null,
+      2,
+    ) + "\n",
+  );
+  const filters: string[] = [];
+  for (const r of registrations) {
+    if (r.type.startsWith("aws:")) {
+      for (const key of POLICY_INPUTS) {
+        const doc = tryJson(redactSecrets(r.inputs[key]));
+        if (doc !== undefined) files.set(`aws/${fileSafe(`${shortType(r.type)}-${r.name}`)}.${key}.json`, JSON.stringify(doc, null, 2) + "\n");
+      }
+    }
+    if (r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter") {
+      filters.push(`# ${r.name}\n${String(r.inputs.pattern)}\n`);
+    }
+    if (r.type.startsWith("kubernetes:")) {
+      const file = kubernetesFile(r);
+      if (file) files.set(...file);
+    }
+  }
+  if (filters.length > 0) files.set("aws/metric-filter-patterns.txt", filters.join("\n"));
+  return files;
+}

@@ -1,0 +1,82 @@
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { PROJECT_ROOT, SECURE_PLACEHOLDER } from "../scripts/lib/harness";
+
+const exec = promisify(execFile);
+
+/** Runs `npm run plan`'s command as a child process, as a user would. */
+async function runPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ["-r", "@swc-node/register", "scripts/plan.ts", ...args], { cwd: PROJECT_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), fs.readFileSync(full, "utf8"));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-plan-"));
+
+describe("npm run plan (child process)", () => {
+  it.each(["staging", "prod"])("plans %s: exit 0, a summary, deterministic files with no secret", async (stack) => {
+    const [outA, outB] = [tmp(), tmp()];
+    const [a] = await Promise.all([runPlan(["--stack", stack, "--out", outA]), runPlan(["--stack", stack, "--out", outB])]);
+    expect(a.stderr).toBe("");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain(`atlas-access offline plan: stack ${stack} (environment ${stack})`);
+    expect(a.stdout).toMatch(/Guardrails: no findings/);
+    expect(a.stdout).toMatch(/Total time: \d+\.\d\d s/);
+
+    const filesA = readTree(path.join(outA, stack));
+    const resources = JSON.parse(filesA.get("resources.json") ?? "null") as { type: string; name: string; parent: string | null; inputs: object }[];
+    expect(Array.isArray(resources)).toBe(true);
+    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "inputs"]);
+    expect(readTree(path.join(outB, stack))).toEqual(filesA);
+    for (const [file, content] of filesA) {
+      expect([file, content.includes("mock-password-")]).toEqual([file, false]);
+      expect([file, content.includes(SECURE_PLACEHOLDER)]).toEqual([file, false]);
+    }
+  });
+
+  it("exits 2 on a bad config, names the key on stderr and writes nothing", async () => {
+    const configDir = tmp();
+    const out = tmp();
+    const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");
+    fs.writeFileSync(path.join(configDir, "Pulumi.broken.yaml"), staging.replace("environment: staging", "environment: dev"));
+    const result = await runPlan(["--stack", "broken", "--config-dir", configDir, "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "plan: stack broken: Invalid stack configuration (1 problem); nothing was registered:\n" +
+        '  - atlas-access:environment: got "dev"; must be one of: prod, staging\n',
+    );
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it("exits 2 on an unknown stack or argument, saying what is accepted", async () => {
+    const unknownStack = await runPlan(["--stack", "qa"]);
+    expect(unknownStack.code).toBe(2);
+    expect(unknownStack.stderr).toContain('no stack "qa"');
+    expect(unknownStack.stderr).toContain("stacks here: prod, staging");
+    const badArg = await runPlan(["--stak", "prod"]);
+    expect(badArg.code).toBe(2);
+    expect(badArg.stderr).toBe(
+      'plan: unknown argument "--stak"; usage: npm run plan -- [--stack <prod|staging>] [--config-dir <dir>] [--out <dir>]\n',
+    );
+  });
+});
