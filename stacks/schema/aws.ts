@@ -92,7 +92,7 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
 
     c.eksPodIdentity?.clusterArns.forEach((arn, j) => {
       const account = EKS_CLUSTER_ARN.exec(arn)?.[2];
-      if (account !== aws.accountId) {
+      if (account !== undefined && account !== aws.accountId) {
         add(at("eksPodIdentity", "clusterArns", j), arn, `is in account ${account}, not ${aws.accountId}; Pod Identity is accepted only for clusters in the connection role's account`);
       }
     });
