@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AddIssue, StackConfig } from "../config";
+import { atlasSchema } from "./atlas";
 import { clusterName, databaseName, strictObject, uniqueList } from "./common";
 import { EKS_CLUSTER_ARN, ORG_ID, principalProblem, roleArnAtRoot } from "../../components/aws/connection/principals";
 import { ALLOWED_DATABASE_ROLES as CONNECTION_DATABASE_ROLES } from "../../components/aws/connection/args";
@@ -68,6 +69,10 @@ export type AwsConfig = z.infer<typeof awsSchema>;
 export function checkAws(cfg: StackConfig, add: AddIssue): void {
   const aws = cfg.aws;
   if (!aws) return;
+  // Judge only against sections that are themselves valid: a bad atlas section or account id is reported once,
+  // where it is, instead of as a second problem on every connection.
+  const atlasValid = atlasSchema.safeParse(cfg.atlas).success && (cfg.environment === "prod" || cfg.environment === "staging");
+  const accountValid = accountIdSchema.safeParse(aws.accountId).success;
   const envDb = cfg.atlas.environmentDatabases[cfg.environment];
   const connectionArns = new Set(aws.connections.map((c) => roleArnAtRoot(aws.accountId, c.name).toLowerCase()));
 
@@ -75,6 +80,7 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
     const at = (...rest: PropertyKey[]) => ["aws", "connections", i, ...rest];
 
     c.allowedPrincipals.forEach((p, j) => {
+      if (!accountValid) return;
       const problem = principalProblem(p, aws.accountId, c.crossAccount);
       if (problem) add(at("allowedPrincipals", j), p, problem);
       else if (connectionArns.has(p.toLowerCase())) {
@@ -84,7 +90,7 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
 
     if (c.crossAccount) {
       c.crossAccount.accountIds.forEach((id, j) => {
-        if (id === aws.accountId) {
+        if (accountValid && id === aws.accountId) {
           add(at("crossAccount", "accountIds", j), id, `is the connection role's own account (aws.accountId); list only other accounts`);
         }
       });
@@ -92,7 +98,7 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
 
     c.eksPodIdentity?.clusterArns.forEach((arn, j) => {
       const account = EKS_CLUSTER_ARN.exec(arn)?.[2];
-      if (account !== undefined && account !== aws.accountId) {
+      if (accountValid && account !== undefined && account !== aws.accountId) {
         add(at("eksPodIdentity", "clusterArns", j), arn, `is in account ${account}, not ${aws.accountId}; Pod Identity is accepted only for clusters in the connection role's account`);
       }
     });
@@ -104,14 +110,14 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
         add(at("roles", j, "role"), r.role, `must be one of: ${CONNECTION_DATABASE_ROLES.join(", ")}`);
       }
       if ((SYSTEM_DATABASES as readonly string[]).includes(r.database)) {
-        add(at("roles", j, "database"), r.database, `is a system database (${SYSTEM_DATABASES.join(", ")}); grant roles only on ${envDb}, the ${cfg.environment} database`);
-      } else if (r.database !== envDb) {
+        add(at("roles", j, "database"), r.database, `is a system database (${SYSTEM_DATABASES.join(", ")}); grant roles only on ${atlasValid ? `${envDb}, the ${cfg.environment} database` : "this environment's database"}`);
+      } else if (atlasValid && r.database !== envDb) {
         add(at("roles", j, "database"), r.database, `is not this stack's environment database; a ${cfg.environment} connection may only reach ${envDb} (atlas.environmentDatabases.${cfg.environment})`);
       }
     });
 
     c.scopes.forEach((s, j) => {
-      if (!cfg.atlas.clusters.includes(s)) {
+      if (atlasValid && !cfg.atlas.clusters.includes(s)) {
         add(at("scopes", j), s, `is not a cluster of the project; expected one of: ${cfg.atlas.clusters.join(", ")} (atlas.clusters)`);
       }
     });

@@ -243,6 +243,21 @@ describe("aws.connections config: the Atlas user's roles and scopes", () => {
     ]);
   });
 
+  it("reports a bad account id once, not again as an other-account problem on every principal", async () => {
+    expect(await problemsOf((_c, aws) => (aws.accountId = "11112222333"))).toEqual([
+      'atlas-access:aws.accountId: got "11112222333"; must be a 12-digit AWS account id, e.g. 111122223333',
+    ]);
+  });
+
+  it("reports a bad atlas section once, not again on every connection's roles and scopes", async () => {
+    let error: unknown;
+    await runStack({ stack: "staging", mutateConfig: (cfg) => ((cfg.atlas as { clusters: string[] }).clusters = ["syrf shared"]) }).catch((e: unknown) => (error = e));
+    expect(error instanceof ConfigError && error.problems).toEqual([
+      "atlas-access:atlas.clusters[0]: got \"syrf shared\"; must be an Atlas cluster name: letters, digits and '-', 1-64 characters",
+    ]);
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
   it("reports every problem of every connection at once", async () => {
     const problems = await problemsOf((c, aws) => {
       c.allowedPrincipals = ["*"];
