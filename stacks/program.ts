@@ -1,5 +1,6 @@
 import type { AccessSummary } from "../components/summary";
 import { loadConfig } from "./config";
+import { ConnectionRole, roleArnAtRoot } from "../components/aws/connection";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {
@@ -17,5 +18,27 @@ export async function program(): Promise<StackOutputs> {
   const { config } = loadConfig();
   const accessSummary: AccessSummary[] = [];
 
-  return { environment: config.environment, accessSummary };
+  // aws: one IAM connection role (and its Atlas user) per application (components/aws/connection).
+  const awsConnections: { name: string; roleArn: string; connectionStringTemplate: string }[] = [];
+  const environmentDatabase = config.atlas.environmentDatabases[config.environment];
+  const { accountId, connections } = config.aws ?? { accountId: "", connections: [] };
+  for (const c of connections) {
+    const conn = new ConnectionRole(c.name, {
+      accountId,
+      roleName: c.name,
+      allowedPrincipals: c.allowedPrincipals,
+      crossAccount: c.crossAccount,
+      eksClusterArns: c.eksPodIdentity?.clusterArns,
+      projectId: config.atlas.projectId,
+      roles: c.roles,
+      scopes: c.scopes,
+      clusterHost: config.atlas.clusterHost,
+      database: environmentDatabase,
+    });
+    accessSummary.push(conn.summary);
+    // Path `/` and a fixed name make the ARN known from config: a plain value the plan can print.
+    awsConnections.push({ name: c.name, roleArn: roleArnAtRoot(accountId, c.name), connectionStringTemplate: conn.connectionStringTemplate });
+  }
+
+  return { environment: config.environment, accessSummary, awsConnections };
 }
