@@ -19,10 +19,8 @@ export const trailName = z.string().regex(/^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/, {
   error: "must be 3-48 lowercase letters, digits or '-', starting and ending with a letter or digit (it also names the bucket <trailName>-<accountId>)",
 });
 
-const days = (what: string, min: number) =>
-  z.number({ error: `must be a whole number of days (${what})` }).int({ error: `must be a whole number of days (${what})` }).min(min, {
-    error: `must be at least ${min} days (${what})`,
-  });
+/** Whole days, at least `min` (a wrong type or a fraction is reported by the formatter as `expected int`). */
+const days = (what: string, min: number) => z.number().int().min(min, { error: `must be at least ${min} days (${what})` });
 
 export const httpsEndpoint = z.string().regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/, {
   error: "must be an https:// URL such as https://alerts.example.com/hooks/aws (plain http is not accepted)",
@@ -56,7 +54,7 @@ export const auditSchema = strictObject({
   /** Optional HTTPS endpoints (chat or paging webhooks) subscribed to the alarm topic. @default [] */
   alarmHttpsEndpoints: uniqueList(httpsEndpoint).default([]),
   /** Also create the CIS AWS Foundations metric filters and alarms (CIS 4.1-4.14) on the same trail. @default false */
-  cisAlarms: z.boolean({ error: "must be true or false" }).default(false),
+  cisAlarms: z.boolean().default(false),
 });
 export type AuditConfig = z.infer<typeof auditSchema>;
 
@@ -107,6 +105,15 @@ export function checkAudit(cfg: StackConfig, add: AddIssue): void {
           principal,
           "must be an IAM role ARN without *, \", \\ or spaces (e.g. arn:aws:iam::111122223333:role/service-role/app-lambda): " +
             "the audit trail compares it exactly with CloudTrail's userIdentity.sessionContext.sessionIssuer.arn, which is always a role ARN",
+        );
+      } else if (principal.split(":")[4] !== aws.accountId) {
+        safe = false;
+        add(
+          ["aws", "connections", i, "allowedPrincipals", j],
+          principal,
+          `is in account ${principal.split(":")[4]}, not ${aws.accountId}: CloudTrail records a cross-account AssumeRole here without the caller's ` +
+            "role ARN (userIdentity.type AWSAccount), so the foreign-assumption alarm would fire on every legitimate use; " +
+            "list only roles of this account while atlas-access:audit is set",
         );
       }
     });

@@ -54,7 +54,7 @@ if (!haveReference) {
 
   it("the component's CIS set is the reference's Security Hub table, character for character", () => {
     const table = [...fs.readFileSync(referenceFile as string, "utf8").matchAll(/^\| (CloudWatch\.\d+) \| [^|]+\| `(\{[^`]*\})`/gm)].map((m) => ({
-      control: m[1],
+      control: m[1] as string,
       pattern: (m[2] as string).replace(/\\\|/g, "|"),
     }));
     expect(table).toHaveLength(14);
