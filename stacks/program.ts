@@ -1,4 +1,5 @@
 import type { AccessSummary } from "../components/summary";
+import { AuditTrail } from "../components/aws/audit";
 import { loadConfig } from "./config";
 import { ConnectionRole, roleArnAtRoot } from "../components/aws/connection";
 
@@ -17,6 +18,7 @@ export interface StackOutputs {
 export async function program(): Promise<StackOutputs> {
   const { config } = loadConfig();
   const accessSummary: AccessSummary[] = [];
+  const outputs: Record<string, unknown> = {};
 
   // aws: one IAM connection role (and its Atlas user) per application (components/aws/connection).
   const awsConnections: { name: string; roleArn: string; connectionStringTemplate: string }[] = [];
@@ -40,5 +42,25 @@ export async function program(): Promise<StackOutputs> {
     awsConnections.push({ name: c.name, roleArn: roleArnAtRoot(accountId, c.name), connectionStringTemplate: conn.connectionStringTemplate });
   }
 
-  return { environment: config.environment, accessSummary, awsConnections };
+  outputs.awsConnections = awsConnections;
+
+  // Audit (issue 5): one trail per stack's AWS account, watching every connection role of `atlas-access:aws`.
+  if (config.audit !== undefined && config.aws !== undefined) {
+    const audit = new AuditTrail("audit", {
+      accountId: config.aws.accountId,
+      region: config.aws.region,
+      trailName: config.audit.trailName,
+      connectionRoles: config.aws.connections.map((c) => ({ name: c.name, allowedPrincipals: c.allowedPrincipals })),
+      logRetentionDays: config.audit.logRetentionDays,
+      bucketLifecycle: config.audit.bucketLifecycle,
+      alarmEmails: config.audit.alarmEmails,
+      alarmHttpsEndpoints: config.audit.alarmHttpsEndpoints,
+      cisAlarms: config.audit.cisAlarms,
+    });
+    accessSummary.push(audit.summary);
+    outputs.auditTrailArn = audit.trailArn;
+    outputs.auditAlarmTopicArn = audit.topicArn;
+  }
+
+  return { environment: config.environment, accessSummary, ...outputs };
 }

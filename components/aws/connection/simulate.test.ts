@@ -59,8 +59,13 @@ interface Conn {
 }
 const connectionsOf = (cfg: Record<string, unknown>) => (cfg.aws as { connections: Conn[] }).connections;
 
-/** staging with Pod Identity and one cross-account principal on its first connection. */
+/**
+ * staging with Pod Identity and one cross-account principal on its first connection. Without the audit trail:
+ * its foreign-assumption detector cannot tell a cross-account caller from a stranger, so config refuses the two
+ * together (stacks/schema/audit.ts).
+ */
 function extend(cfg: Record<string, unknown>): void {
+  delete cfg.audit;
   const first = connectionsOf(cfg)[0] as Conn;
   first.allowedPrincipals.push(PARTNER_ROLE);
   first.crossAccount = { accountIds: [PARTNER_ACCOUNT], principalOrgId: ORG };
