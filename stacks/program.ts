@@ -1,5 +1,6 @@
 import type { AccessSummary } from "../components/summary";
 import { loadConfig } from "./config";
+import { declareAtlasAccess } from "../components/atlas/program";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {
@@ -16,6 +17,7 @@ export interface StackOutputs {
 export async function program(): Promise<StackOutputs> {
   const { config } = loadConfig();
   const accessSummary: AccessSummary[] = [];
+  accessSummary.push(...declareAtlasAccess(config));
 
   return { environment: config.environment, accessSummary };
 }
