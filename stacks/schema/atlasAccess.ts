@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AddIssue, StackConfig } from "../config";
+import { atlasSchema } from "./atlas";
 import { clusterName, databaseName, email, strictObject, uniqueList } from "./common";
 import {
   ALLOWED_APP_ROLES,
@@ -161,12 +162,21 @@ export const atlasAccessSections = {
   databaseAuditing: databaseAuditingSchema.optional(),
 };
 
+/**
+ * Rules that compare against `atlas-access:atlas` (its databases and clusters) are skipped while that section is itself
+ * invalid: its own problem is reported, and comparing against a broken value would only add noise.
+ */
+function atlasValid(cfg: StackConfig): boolean {
+  return atlasSchema.safeParse(cfg.atlas).success;
+}
+
 /** `["streams","users",1]` → `streams.users[1]` (a config path as the error lines print it, without the prefix). */
 function show(path: readonly PropertyKey[]): string {
   return path.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : (i === 0 ? "" : ".") + String(seg))).join("");
 }
 
 function checkOwnDatabase(cfg: StackConfig, database: string, path: PropertyKey[], add: AddIssue): void {
+  if (!atlasValid(cfg)) return;
   const previewPrefix = cfg.previews?.databasePrefix ?? DEFAULT_PREVIEW_PREFIX;
   if (isReservedDatabase(database)) {
     add(path, database, `no role of this program is granted on admin, local or config; use ${cfg.atlas.environmentDatabases[cfg.environment]}`);
@@ -202,6 +212,7 @@ function checkAppUser(cfg: StackConfig, user: AppUserConfig, i: number, add: Add
 }
 
 function checkScopes(cfg: StackConfig, scopes: readonly string[], path: PropertyKey[], add: AddIssue): void {
+  if (!atlasValid(cfg)) return;
   scopes.forEach((s, k) => {
     if (!cfg.atlas.clusters.includes(s)) add([...path, k], s, `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`);
   });
@@ -236,7 +247,7 @@ function checkStreams(cfg: StackConfig, streams: StreamsConfig, add: AddIssue): 
   });
   streams.connections.forEach((c, i) => {
     if (!workspaces.includes(c.workspace)) add(at("connections", i, "workspace"), c.workspace, `is not a workspace of streams.workspaces (${list(workspaces)})`);
-    if (!cfg.atlas.clusters.includes(c.cluster)) add(at("connections", i, "cluster"), c.cluster, `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`);
+    if (atlasValid(cfg) && !cfg.atlas.clusters.includes(c.cluster)) add(at("connections", i, "cluster"), c.cluster, `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`);
     const broad = forbiddenRoleReason(c.executeAs.role);
     if (broad) {
       add(at("connections", i, "executeAs", "role"), c.executeAs.role, `is too broad to execute as (${broad}); use type CUSTOM with a role of streams.executionRoles`);

@@ -44,6 +44,16 @@ describe("atlas access config: both example stacks", () => {
   });
 });
 
+describe("atlas access config: no noise from a broken atlas section", () => {
+  it("reports only the atlas problem when the databases users are compared against are themselves invalid", () => {
+    const cfg = stack("staging");
+    (cfg.atlas as { environmentDatabases: Record<string, string> }).environmentDatabases.staging = "syrftest";
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:atlas.environmentDatabases: got {"prod":"syrftest","staging":"syrftest"}; prod and staging must own different databases',
+    ]);
+  });
+});
+
 describe("application users: databases", () => {
   it("rejects a production user on the staging database", () => {
     const cfg = stack("prod");
