@@ -2,6 +2,7 @@ import type { AccessSummary } from "../components/summary";
 import { AuditTrail } from "../components/aws/audit";
 import { loadConfig } from "./config";
 import { ConnectionRole, roleArnAtRoot } from "../components/aws/connection";
+import { declareAtlasAccess } from "../components/atlas/program";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {
@@ -61,6 +62,9 @@ export async function program(): Promise<StackOutputs> {
     outputs.auditTrailArn = audit.trailArn;
     outputs.auditAlarmTopicArn = audit.topicArn;
   }
+
+  // Atlas application users, stream processing and database auditing (components/atlas).
+  accessSummary.push(...declareAtlasAccess(config));
 
   return { environment: config.environment, accessSummary, ...outputs };
 }
