@@ -1,5 +1,6 @@
 import type { AccessSummary } from "../components/summary";
 import { loadConfig } from "./config";
+import { declareOperator } from "../components/kubernetes/operator/stack";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {
@@ -16,6 +17,14 @@ export interface StackOutputs {
 export async function program(): Promise<StackOutputs> {
   const { config } = loadConfig();
   const accessSummary: AccessSummary[] = [];
+  const outputs: Record<string, unknown> = {};
 
-  return { environment: config.environment, accessSummary };
+  // Atlas operator, its credential and the previews: only where `atlas-access:operator` is set (staging).
+  const operator = declareOperator(config);
+  if (operator) {
+    accessSummary.push(...operator.summaries);
+    Object.assign(outputs, operator.outputs);
+  }
+
+  return { environment: config.environment, accessSummary, ...outputs };
 }
