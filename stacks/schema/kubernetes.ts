@@ -155,7 +155,7 @@ function accessListProblem(entry: string): string | undefined {
 export function checkKubernetes(cfg: StackConfig, add: AddIssue): void {
   const { operator, previews } = cfg;
   if (operator) {
-    if (operator.namespace.startsWith(PREVIEW_NAMESPACE_PREFIX)) {
+    if (NAMESPACE_NAME.test(operator.namespace) && operator.namespace.startsWith(PREVIEW_NAMESPACE_PREFIX)) {
       add(["operator", "namespace"], operator.namespace, `must not start with "${PREVIEW_NAMESPACE_PREFIX}": that prefix is reserved for preview namespaces pr-<N>`);
     }
     operator.credential.accessList.forEach((entry, i) => {
@@ -165,9 +165,14 @@ export function checkKubernetes(cfg: StackConfig, add: AddIssue): void {
   }
   if (!previews) return;
   if (!operator) {
-    add(["previews"], previews, "previews need the Atlas operator in the same stack: set atlas-access:operator, or move previews to the stack that owns the cluster");
+    add(
+      ["operator"],
+      undefined,
+      "is required when atlas-access:previews is set (previews need the Atlas operator in the same stack); set it, or move previews to the stack that owns the cluster",
+    );
   }
-  if (previews.pullRequests.length > previews.maxPreviews) {
+  const maxValid = Number.isSafeInteger(previews.maxPreviews) && previews.maxPreviews >= 1; // else maxPreviews itself is reported
+  if (maxValid && previews.pullRequests.length > previews.maxPreviews) {
     add(
       ["previews", "pullRequests"],
       previews.pullRequests,
