@@ -200,8 +200,10 @@ export function checkKubernetes(cfg: StackConfig, add: AddIssue): void {
     }
   }
   const known = new Set(cfg.atlas.clusters);
+  // When atlas.clusters is itself invalid, that is the one problem to report.
+  const clustersValid = z.array(clusterName).min(1).safeParse(cfg.atlas.clusters).success;
   previews.clusters.forEach((c, i) => {
-    if (!known.has(c)) {
+    if (clustersValid && !known.has(c)) {
       add(["previews", "clusters", i], c, `is not a cluster of the project; use one of atlas.clusters: ${cfg.atlas.clusters.join(", ")}`);
     }
   });

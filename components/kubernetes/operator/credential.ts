@@ -85,7 +85,7 @@ export class OperatorCredential extends pulumi.ComponentResource {
       lines: [
         `Atlas service account "${displayName}": ${OPERATOR_PROJECT_ROLE} on project ${args.projectId} only (organization role ${OPERATOR_ORG_ROLE})`,
         `usable only from: ${args.accessList.join(", ")}`,
-        `client secret expires after ${hours} hours; clientId and clientSecret are stack secrets, stored in Kubernetes only as the operator's global Secret`,
+        `client secret expires after ${hours} hours; clientId and clientSecret are Pulumi secrets (never exported), stored in Kubernetes only as the operator's global Secret`,
       ],
     };
     this.registerOutputs({ clientId: this.clientId, clientSecret: this.clientSecret });
