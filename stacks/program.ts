@@ -3,6 +3,7 @@ import { AuditTrail } from "../components/aws/audit";
 import { loadConfig } from "./config";
 import { ConnectionRole, roleArnAtRoot } from "../components/aws/connection";
 import { declareAtlasAccess } from "../components/atlas/program";
+import { declareOperator } from "../components/kubernetes/operator/stack";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {
@@ -65,6 +66,13 @@ export async function program(): Promise<StackOutputs> {
 
   // Atlas application users, stream processing and database auditing (components/atlas).
   accessSummary.push(...declareAtlasAccess(config));
+
+  // Atlas operator, its credential and the previews: only where `atlas-access:operator` is set (staging).
+  const operator = declareOperator(config);
+  if (operator) {
+    accessSummary.push(...operator.summaries);
+    Object.assign(outputs, operator.outputs);
+  }
 
   return { environment: config.environment, accessSummary, ...outputs };
 }

@@ -111,6 +111,9 @@ export function foreignDatabaseReason(
   environmentDatabases: { prod: string; staging: string },
   previewPrefix: string,
 ): string | undefined {
+  // The environment's own database is always its users' to reach; a preview prefix that would cover it is refused
+  // by the previews rules (stacks/schema/kubernetes.ts), once.
+  if (database === environmentDatabases[environment]) return undefined;
   const other = environment === "prod" ? "staging" : "prod";
   if (database === environmentDatabases[other]) {
     return `is the ${other} database; a ${environment} user may only reach ${environmentDatabases[environment]}`;
@@ -118,8 +121,5 @@ export function foreignDatabaseReason(
   if (database.startsWith(previewPrefix)) {
     return `is a preview database (prefix ${previewPrefix}); a ${environment} user may only reach ${environmentDatabases[environment]}`;
   }
-  if (database !== environmentDatabases[environment]) {
-    return `is not the ${environment} database; a ${environment} user may only reach ${environmentDatabases[environment]}`;
-  }
-  return undefined;
+  return `is not the ${environment} database; a ${environment} user may only reach ${environmentDatabases[environment]}`;
 }

@@ -49,6 +49,15 @@ export function mockState(args: pulumi.runtime.MockResourceArgs, ctx: MockContex
   if (args.type === "gcp:secretmanager/secret:Secret") {
     state.name = `projects/${String(inputs.project ?? "mock-project")}/secrets/${String(inputs.secretId ?? args.name)}`;
   }
+  if (args.type === "mongodbatlas:index/serviceAccount:ServiceAccount") {
+    // Atlas service-account client ids look like `mdb_sa_id_<24 hex>`; derived from the name, never real.
+    state.clientId = `mdb_sa_id_mock_${args.name}`;
+    state.secrets = [{ secretId: `${args.name}-initial`, secret: `mock-initial-secret-${args.name}`, maskedSecretValue: "mdb_sa_sk_****" }];
+  }
+  if (args.type === "mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret") {
+    state.secret = `mock-sa-secret-${args.name}`;
+    state.secretId = `${args.name}-id`;
+  }
   if (args.type === "random:index/randomPassword:RandomPassword") {
     // Deterministic, never a real password; the harness's secret envelope keeps it marked secret.
     state.result = `mock-password-${args.name}`;

@@ -1,0 +1,3 @@
+export * from "./credential";
+export * from "./operator";
+export * from "./previews";
