@@ -188,7 +188,7 @@ interface UserKind {
   /** CEL for the object holding roles/scopes/username. */
   spec: string;
   /** Validations that only this kind needs before the common ones (e.g. the spec shape). */
-  shape?: { id: string; summary: string; expression: string; message: string };
+  shape?: { id: string; summary: string; expression: string; message: string; messageExpression: string };
   /** Fields that select a non-password authentication when set to anything but NONE. */
   authTypeFields: string[];
   /** The project-reference check. */
@@ -245,6 +245,7 @@ const generatedDatabaseUser: UserKind = {
     summary: "has spec.v20250312.entry (the only API version this policy understands)",
     expression: "has(object.spec.v20250312) && has(object.spec.v20250312.entry)",
     message: "A DatabaseUser in a preview namespace must define spec.v20250312.entry; other API versions of the generated kind are refused.",
+    messageExpression: `${kindName()} + ': spec.v20250312.entry is missing; the policy only admits the v20250312 user shape'`,
   },
   authTypeFields: ["awsIAMType", "x509Type", "oidcAuthType", "ldapAuthType"],
   project: (p) => {
