@@ -1,0 +1,125 @@
+import { parse as parseYaml } from "yaml";
+import { renderArtifacts } from "../../../scripts/lib/artifacts";
+import { registeredBefore, runStack } from "../../../scripts/lib/harness";
+import type { Registration } from "../../../scripts/lib/harness";
+import { CORPUS_PARAMS } from "../../../admission/corpus";
+import { buildAdmissionPolicies } from "../../../admission/policies";
+import { planPolicyFile } from "../../../admission/kyvernoSuite";
+import { KYVERNO_HA_VALUES } from ".";
+
+/**
+ * The staging stack with its operator and previews. Until the operator branch adds them to Pulumi.staging.yaml, the
+ * test supplies the example values; once they exist, the file's own values are used, so a mismatch with the corpus
+ * (CORPUS_PARAMS) fails the "renders exactly the corpus policies" test below.
+ */
+function withPreviews(cfg: Record<string, unknown>): void {
+  cfg.operator ??= {};
+  cfg.previews ??= { pullRequests: [123], maxPreviews: 10, databasePrefix: "syrf_pr_", usernamePrefix: "syrf_pr_", clusters: ["syrf-shared"] };
+}
+
+const ofType = (regs: Registration[], type: string) => regs.filter((r) => r.type === type);
+
+describe("Admission component in the staging stack", () => {
+  let regs: Registration[];
+  let summary: { component: string; name: string; lines: string[] }[];
+  beforeAll(async () => {
+    const run = await runStack({ stack: "staging", mutateConfig: withPreviews });
+    regs = run.registrations;
+    summary = run.outputs.accessSummary;
+  });
+
+  test("installs Kyverno by a pinned Helm release with high-availability values", () => {
+    const [release, ...more] = ofType(regs, "kubernetes:helm.sh/v3:Release");
+    expect(more).toEqual([]);
+    expect([release?.name, release?.parent]).toEqual(["admission-kyverno", "admission"]);
+    expect(release?.inputs).toMatchObject({
+      name: "kyverno",
+      chart: "kyverno",
+      version: "3.9.0",
+      repositoryOpts: { repo: "https://kyverno.github.io/kyverno/" },
+      namespace: "kyverno",
+      createNamespace: true,
+      values: { admissionController: { replicas: 3 }, backgroundController: { replicas: 2 }, cleanupController: { replicas: 2 }, reportsController: { replicas: 2 } },
+    });
+    expect(release?.inputs.values).toEqual(KYVERNO_HA_VALUES);
+  });
+
+  test("registers exactly the corpus's policies (the staging config and CORPUS_PARAMS agree), each depending on the Kyverno release", () => {
+    // Registration order of sibling resources is not deterministic: compare by name.
+    const crs = regs.filter((r) => r.type.startsWith("kubernetes:policies.kyverno.io/v1:")).sort((a, b) => a.name.localeCompare(b.name));
+    const expected = buildAdmissionPolicies(CORPUS_PARAMS).sort((a, b) => a.name.localeCompare(b.name));
+    expect(crs.map((r) => [r.type, r.name, r.parent, r.dependsOn])).toEqual(
+      expected.map((p) => ["kubernetes:policies.kyverno.io/v1:ValidatingPolicy", `admission-${p.name}`, "admission", ["admission-kyverno"]]),
+    );
+    expect(crs.map((r) => r.inputs)).toEqual(expected.map((p) => p.manifest));
+  });
+
+  test("npm run plan writes each policy where the Kyverno CLI suite reads it, unchanged", () => {
+    const files = renderArtifacts(regs);
+    for (const p of buildAdmissionPolicies(CORPUS_PARAMS)) {
+      const rel = planPolicyFile(p.name).replace(/^out[\\/]staging[\\/]/, "").split("\\").join("/");
+      expect([rel, parseYaml(files.get(rel) ?? "null")]).toEqual([rel, p.manifest]);
+    }
+  });
+
+  test("the plan summary lists each policy with the rules it enforces", () => {
+    const admission = summary.find((s) => s.component === "atlas-access:admission:Admission");
+    expect(admission?.lines.slice(0, 4)).toEqual([
+      "Kyverno chart 3.9.0 in namespace kyverno (admission controller 3 replicas, other controllers 2)",
+      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "  dangerous-roles: no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, backup, clusterMonitor, enableSharding, dbAdmin, dbOwner, userAdmin, clusterAdmin, killOpSession (compared trimmed, case-insensitive)",
+      "  protected-databases: no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)",
+    ]);
+    expect(admission?.lines.filter((l) => l.startsWith("ValidatingPolicy "))).toEqual([
+      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-preview-generated-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-preview-other-kinds (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-users-outside-previews (Deny, failurePolicy Fail, CREATE and UPDATE):",
+    ]);
+    expect(admission?.lines).toContain("  outside-previews: Atlas users are refused outside pr-<N> and mongodb-atlas-system");
+  });
+});
+
+describe("Admission wiring and bad input", () => {
+  test("the prod stack (no operator, no previews) declares no Kyverno and no policy", async () => {
+    const { registrations } = await runStack({ stack: "prod" });
+    expect(registrations.filter((r) => r.type.includes("kyverno") || r.type === "kubernetes:helm.sh/v3:Release" || r.type.startsWith("atlas-access:admission"))).toEqual([]);
+  });
+
+  test("without previewProjectRef the users must name the project by externalProjectRef.id", async () => {
+    const { registrations } = await runStack({ stack: "staging", mutateConfig: (c) => { withPreviews(c); c.admission = {}; } });
+    const users = registrations.find((r) => r.name === "admission-atlas-preview-database-users");
+    const validations = (users?.inputs.spec as { validations: { expression: string }[] }).validations;
+    expect(validations[6]?.expression).toBe(
+      "has(variables.spec.externalProjectRef) && !has(variables.spec.projectRef) && variables.spec.externalProjectRef.id == '64b7f3a1c2d4e5f6a7b8c9d0'",
+    );
+  });
+
+  test("a chart version range is refused by the config with its key path, nothing registered", async () => {
+    const error = await runStack({ stack: "staging", mutateConfig: (c) => { withPreviews(c); c.admission = { kyvernoChartVersion: "^3.9.0" }; } }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      'atlas-access:admission.kyvernoChartVersion: got "^3.9.0"; must be an exact kyverno chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0; ranges are not allowed',
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("an unknown admission key is refused", async () => {
+    const error = await runStack({ stack: "staging", mutateConfig: (c) => { withPreviews(c); c.admission = { kyvernoVersion: "1.19.0" }; } }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: kyvernoChartVersion, kyvernoNamespace, previewProjectRef");
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("a preview prefix the policies cannot express safely is refused before anything is registered", async () => {
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        (c.previews as Record<string, unknown>).databasePrefix = "syrf'pr_";
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      `Admission admission: policy.databasePrefix is "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)`,
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+});
