@@ -6,6 +6,7 @@ import { awsSchema, checkAws } from "./schema/aws";
 import { auditSchema, checkAudit } from "./schema/audit";
 import { atlasAccessSections, checkAtlasAccess } from "./schema/atlasAccess";
 import { kubernetesSections, checkKubernetes } from "./schema/kubernetes";
+import { admissionSchema } from "./schema/admission";
 
 export { PROJECT } from "./schema/common";
 
@@ -21,6 +22,7 @@ export const configSchema = strictObject({
   audit: auditSchema.optional(),
   ...atlasAccessSections,
   ...kubernetesSections,
+  admission: admissionSchema.optional(),
 }).superRefine((cfg, ctx) => {
   const add = (path: PropertyKey[], input: unknown, message: string) =>
     ctx.addIssue({ code: "custom", path, input, message });

@@ -4,6 +4,8 @@ import { loadConfig } from "./config";
 import { ConnectionRole, roleArnAtRoot } from "../components/aws/connection";
 import { declareAtlasAccess } from "../components/atlas/program";
 import { declareOperator } from "../components/kubernetes/operator/stack";
+import { Admission } from "../components/kubernetes/admission";
+import { admissionSchema } from "./schema/admission";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {
@@ -72,6 +74,28 @@ export async function program(): Promise<StackOutputs> {
   if (operator) {
     accessSummary.push(...operator.summaries);
     Object.assign(outputs, operator.outputs);
+  }
+
+  // Admission policies: in the stack that owns the operator and the previews, pinned to exactly what the
+  // operator gives preview users (project reference, prefixes, clusters).
+  if (operator && config.operator && config.previews) {
+    const admission = config.admission ?? admissionSchema.parse({});
+    const policies = new Admission("admission", {
+      kyvernoChartVersion: admission.kyvernoChartVersion,
+      kyvernoNamespace: admission.kyvernoNamespace,
+      policy: {
+        databasePrefix: config.previews.databasePrefix,
+        usernamePrefix: config.previews.usernamePrefix,
+        previewClusters: config.previews.clusters,
+        protectedDatabases: [config.atlas.environmentDatabases.prod, config.atlas.environmentDatabases.staging],
+        project: { kind: "projectRef", ...operator.projectRef },
+        projectId: config.atlas.projectId,
+        operatorNamespace: config.operator.namespace,
+      },
+      // The policies are custom resources of Kyverno's CRDs and judge the operator's: both must exist first.
+      dependsOn: [operator.release],
+    });
+    accessSummary.push(policies.summary);
   }
 
   return { environment: config.environment, accessSummary, ...outputs };

@@ -33,7 +33,7 @@ function one(run: RunResult, type: string, name?: string): Registration {
   return found[0] as Registration;
 }
 const metadataOf = (r: Registration) => r.inputs.metadata as { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-const valuesOf = (run: RunResult) => one(run, T.release).inputs.values as Record<string, unknown>;
+const valuesOf = (run: RunResult) => one(run, T.release, "atlas-operator-release").inputs.values as Record<string, unknown>;
 /** An AtlasDatabaseUser as the API server would receive it. */
 const userObject = (r: Registration) => ({ apiVersion: r.inputs.apiVersion, kind: r.inputs.kind, metadata: r.inputs.metadata, spec: r.inputs.spec });
 
@@ -112,7 +112,7 @@ describe("operator credential (issue 6 item 3)", () => {
 
 describe("the operator release", () => {
   it("installs the pinned chart from the MongoDB repository into the operator namespace", () => {
-    const rel = one(run("zero"), T.release);
+    const rel = one(run("zero"), T.release, "atlas-operator-release");
     expect([rel.inputs.chart, rel.inputs.version, rel.inputs.repositoryOpts, rel.inputs.namespace, rel.inputs.name]).toEqual([
       "mongodb-atlas-operator",
       "2.15.1",
@@ -265,7 +265,7 @@ describe("safe removal: the user is deleted while its namespace is still watched
   });
 
   it("closing does not change the release at all, so the operator keeps running and watching while it deletes the user", () => {
-    expect(one(run("closing"), T.release).inputs).toEqual(one(run("three"), T.release).inputs);
+    expect(one(run("closing"), T.release, "atlas-operator-release").inputs).toEqual(one(run("three"), T.release, "atlas-operator-release").inputs);
   });
 
   it("the next run, after the pull request leaves `closing`, drops its namespace from the watch list and deletes it", () => {

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../../../stacks/config";
 import { watchNamespaces } from "../../../stacks/schema/kubernetes";
 import type { AccessSummary } from "../../summary";
@@ -11,6 +12,10 @@ import { Previews, type PreviewSpec } from "./previews";
  */
 export interface DeclaredOperator {
   summaries: AccessSummary[];
+  /** The operator's Helm release: what depends on the Atlas CRDs waits for it. */
+  release: pulumi.Resource;
+  /** What every preview user puts in `spec.projectRef`; the admission policies pin exactly this. */
+  projectRef: { name: string; namespace: string };
   outputs: {
     /** Plain: the exact `watchNamespaces` installed. */
     operatorWatchNamespaces: string[];
@@ -64,6 +69,8 @@ export function declareOperator(config: StackConfig): DeclaredOperator | undefin
   }
   return {
     summaries,
+    release: operator.release,
+    projectRef: operator.projectRef,
     outputs: {
       operatorWatchNamespaces: watched,
     },
