@@ -25,8 +25,8 @@ interface RuleBase {
 /** Looks at one resource at a time. */
 export interface ResourceRule extends RuleBase {
   kind: "resource";
-  /** Type tokens the rule applies to. */
-  types: readonly string[];
+  /** Type tokens the rule applies to: exact tokens, or patterns for families (e.g. every GCP `*IamMember`). */
+  types: readonly (string | RegExp)[];
   /** Returns one message per violation (empty when compliant). */
   check(resource: ResourceView): string[];
 }
@@ -50,3 +50,7 @@ export interface Finding {
 
 /** High and critical findings block a deployment (mandatory in the policy pack, non-zero exit in the plan). */
 export const isMandatory = (severity: Severity): boolean => severity === "high" || severity === "critical";
+
+/** Whether a resource rule looks at resources of this type token. */
+export const appliesTo = (rule: ResourceRule, type: string): boolean =>
+  rule.types.some((t) => (typeof t === "string" ? t === type : t.test(type)));
