@@ -57,6 +57,7 @@ export async function program(): Promise<StackOutputs> {
       connectionRoles: config.aws.connections.map((c) => ({ name: c.name, allowedPrincipals: c.allowedPrincipals })),
       logRetentionDays: config.audit.logRetentionDays,
       bucketLifecycle: config.audit.bucketLifecycle,
+      keyAdministratorArns: config.audit.keyAdministrators,
       alarmEmails: config.audit.alarmEmails,
       alarmHttpsEndpoints: config.audit.alarmHttpsEndpoints,
       cisAlarms: config.audit.cisAlarms,

@@ -49,6 +49,15 @@ export const auditSchema = strictObject({
     /** Delete overwritten or deleted (noncurrent) versions after this many days. @default 90 */
     noncurrentVersionExpirationDays: days("noncurrentVersionExpirationDays", 1).default(90),
   }),
+  /**
+   * IAM roles of this account that administer the trail's and the alarm topic's KMS keys and may decrypt the trail's
+   * log files. The key policies name exactly these (never the account root). Include the role that deploys the stack.
+   */
+  keyAdministrators: uniqueList(
+    z.string().regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]+$/, {
+      error: "must be an exact IAM role ARN, e.g. arn:aws:iam::111122223333:role/platform-deploy",
+    }),
+  ).min(1, { error: "must name at least one IAM role: with no administrator nobody could ever manage the audit keys" }),
   /** E-mail addresses subscribed to the alarm topic (each must confirm the subscription). At least one. */
   alarmEmails: uniqueList(email).min(1, { error: "must list at least one e-mail address: an alarm nobody receives detects nothing" }),
   /** Optional HTTPS endpoints (chat or paging webhooks) subscribed to the alarm topic. @default [] */
@@ -76,6 +85,12 @@ export function checkAudit(cfg: StackConfig, add: AddIssue): void {
     );
     return;
   }
+  audit.keyAdministrators.forEach((arn, i) => {
+    const account = arn.split(":")[4];
+    if (account !== aws.accountId) {
+      add(["audit", "keyAdministrators", i], arn, `is in account ${account}; the audit keys' administrators must be roles of this stack's account ${aws.accountId}`);
+    }
+  });
   const lifecycle = audit.bucketLifecycle;
   if (lifecycle.transitionToGlacierDays !== undefined && lifecycle.transitionToGlacierDays >= lifecycle.expirationDays) {
     add(

@@ -49,6 +49,12 @@ export interface AuditTrailArgs {
     /** Delete noncurrent versions after this many days. @default 90 */
     noncurrentVersionExpirationDays?: number;
   };
+  /**
+   * IAM roles (this account) that administer the trail's and the topic's KMS keys and may decrypt the trail's log
+   * files. Named exactly: the key policies never delegate to the account root, so no identity policy in the
+   * account can grant use of these keys. Include the role that deploys this stack, or it cannot update the keys.
+   */
+  keyAdministratorArns: string[];
   /** Addresses subscribed to the alarm topic (at least one). */
   alarmEmails: string[];
   /** HTTPS endpoints subscribed to the alarm topic; passed as secrets (webhook URLs often carry a token). @default [] */
@@ -65,6 +71,25 @@ interface Detector {
   metric: string;
   pattern: pulumi.Input<string>;
 }
+
+/** What a key administrator may do: manage the key, never use it for data (the console's key-administrator set). */
+export const KEY_ADMINISTRATOR_ACTIONS = [
+  "kms:Create*",
+  "kms:Describe*",
+  "kms:Enable*",
+  "kms:List*",
+  "kms:Put*",
+  "kms:Update*",
+  "kms:Revoke*",
+  "kms:Disable*",
+  "kms:Get*",
+  "kms:Delete*",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:ScheduleKeyDeletion",
+  "kms:CancelKeyDeletion",
+  "kms:RotateKeyOnDemand",
+];
 
 const TRAIL_NAME = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
 const ROLE_NAME = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
@@ -89,6 +114,13 @@ export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
   if (lc.transitionToGlacierDays !== undefined && !(Number.isInteger(lc.transitionToGlacierDays) && lc.transitionToGlacierDays >= 30 && lc.transitionToGlacierDays < lc.expirationDays)) {
     bad("bucketLifecycle.transitionToGlacierDays", lc.transitionToGlacierDays, "must be a whole number of days, at least 30 and less than expirationDays");
   }
+  if (args.keyAdministratorArns.length === 0) bad("keyAdministratorArns", args.keyAdministratorArns, "must name at least one IAM role, or nobody could ever manage the keys");
+  args.keyAdministratorArns.forEach((arn, i) => {
+    const otherAccount = /^\d{12}$/.test(args.accountId) && arn.split(":")[4] !== args.accountId;
+    if (!ROLE_ARN.test(arn) || arn.includes("*") || otherAccount) {
+      bad(`keyAdministratorArns[${i}]`, arn, `must be an exact IAM role ARN in account ${args.accountId}`);
+    }
+  });
   if (args.alarmEmails.length === 0) bad("alarmEmails", args.alarmEmails, "must list at least one e-mail address");
   args.alarmEmails.forEach((e, i) => {
     if (!EMAIL.test(e)) bad(`alarmEmails[${i}]`, e, "must be an e-mail address");
@@ -155,12 +187,12 @@ export class AuditTrail extends pulumi.ComponentResource {
     const logGroupArn = `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
     const topicName = `${trailName}-alarms`;
     const topicArn = `arn:aws:sns:${region}:${accountId}:${topicName}`;
-    const accountRoot = `arn:aws:iam::${accountId}:root`;
+    // Named administrators, never the account root: with root, any identity policy in the account could use the key.
     const keyAdmin = {
-      Sid: "AccountAdministersKeyThroughIam",
+      Sid: "KeyAdministrators",
       Effect: "Allow",
-      Principal: { AWS: accountRoot },
-      Action: "kms:*",
+      Principal: { AWS: args.keyAdministratorArns },
+      Action: KEY_ADMINISTRATOR_ACTIONS,
       Resource: "*",
     };
 
@@ -194,6 +226,14 @@ export class AuditTrail extends pulumi.ComponentResource {
               Action: "kms:DescribeKey",
               Resource: "*",
               Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+            },
+            {
+              Sid: "KeyAdministratorsReadThisTrailsLogFiles",
+              Effect: "Allow",
+              Principal: { AWS: args.keyAdministratorArns },
+              Action: "kms:Decrypt",
+              Resource: "*",
+              Condition: { StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailArn } },
             },
             {
               Sid: "LogGroupEncryptsItself",
@@ -374,13 +414,6 @@ export class AuditTrail extends pulumi.ComponentResource {
         policy: json({
           Version: "2012-10-17",
           Statement: [
-            {
-              Sid: "AccountManagesTopic",
-              Effect: "Allow",
-              Principal: { AWS: accountRoot },
-              Action: ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:Subscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"],
-              Resource: topicArn,
-            },
             {
               Sid: "CloudWatchAlarmsOfThisAccountPublish",
               Effect: "Allow",

@@ -10,8 +10,30 @@ const BUCKET_ARN = "arn:aws:s3:::syrf-staging-audit-111122223333";
 const LOG_GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/cloudtrail/syrf-staging-audit";
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:111122223333:syrf-staging-audit-alarms";
 const TRAIL_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/audit-trail-key";
-const ROOT = { AWS: `arn:aws:iam::${ACCT}:root` };
-const KEY_ADMIN = { Sid: "AccountAdministersKeyThroughIam", Effect: "Allow", Principal: ROOT, Action: "kms:*", Resource: "*" };
+const KEY_ADMINISTRATORS = { AWS: ["arn:aws:iam::111122223333:role/syrf-staging-deploy", "arn:aws:iam::111122223333:role/security-break-glass"] };
+const KEY_ADMIN = {
+  Sid: "KeyAdministrators",
+  Effect: "Allow",
+  Principal: KEY_ADMINISTRATORS,
+  Action: [
+    "kms:Create*",
+    "kms:Describe*",
+    "kms:Enable*",
+    "kms:List*",
+    "kms:Put*",
+    "kms:Update*",
+    "kms:Revoke*",
+    "kms:Disable*",
+    "kms:Get*",
+    "kms:Delete*",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:RotateKeyOnDemand",
+  ],
+  Resource: "*",
+};
 
 let staging: RunResult;
 let prod: RunResult;
@@ -152,6 +174,14 @@ describe("AuditTrail: trail storage", () => {
           Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
         },
         {
+          Sid: "KeyAdministratorsReadThisTrailsLogFiles",
+          Effect: "Allow",
+          Principal: KEY_ADMINISTRATORS,
+          Action: "kms:Decrypt",
+          Resource: "*",
+          Condition: { StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": TRAIL_ARN } },
+        },
+        {
           Sid: "LogGroupEncryptsItself",
           Effect: "Allow",
           Principal: { Service: "logs.eu-west-1.amazonaws.com" },
@@ -268,13 +298,6 @@ describe("AuditTrail: alarms and notification", () => {
       Version: "2012-10-17",
       Statement: [
         {
-          Sid: "AccountManagesTopic",
-          Effect: "Allow",
-          Principal: ROOT,
-          Action: ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:Subscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"],
-          Resource: TOPIC_ARN,
-        },
-        {
           Sid: "CloudWatchAlarmsOfThisAccountPublish",
           Effect: "Allow",
           Principal: { Service: "cloudwatch.amazonaws.com" },
@@ -324,6 +347,7 @@ describe("AuditTrail: argument validation (before any child is created)", () => 
     trailName: "syrf-staging-audit",
     connectionRoles: [{ name: "app-atlas", allowedPrincipals: ["arn:aws:iam::111122223333:role/app"] }],
     bucketLifecycle: { expirationDays: 730 },
+    keyAdministratorArns: ["arn:aws:iam::111122223333:role/platform-deploy"],
     alarmEmails: ["security@example.com"],
   });
 
@@ -336,6 +360,7 @@ describe("AuditTrail: argument validation (before any child is created)", () => 
     bad.accountId = "1111";
     bad.logRetentionDays = 30;
     bad.alarmEmails = [];
+    bad.keyAdministratorArns = ["arn:aws:iam::111122223333:role/*"];
     bad.connectionRoles = [
       { name: "app-atlas", allowedPrincipals: ["arn:aws:iam::111122223333:role/*"] },
       { name: "app-atlas", allowedPrincipals: [] },
@@ -344,6 +369,7 @@ describe("AuditTrail: argument validation (before any child is created)", () => 
     expect(auditTrailArgProblems(bad)).toEqual([
       'args.accountId: got "1111"; must be a 12-digit AWS account id',
       "args.logRetentionDays: got 30; must be one of 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+      'args.keyAdministratorArns[0]: got "arn:aws:iam::111122223333:role/*"; must be an exact IAM role ARN in account 1111',
       "args.alarmEmails: got []; must list at least one e-mail address",
       "args.alarmHttpsEndpoints[0]: must be an https:// URL (value not shown: it may carry a token)",
       'args.connectionRoles[0].allowedPrincipals: got "arn:aws:iam::111122223333:role/*"; each must be an IAM role ARN without *, " or \\',

@@ -41,6 +41,7 @@ describe("atlas-access:audit: accepted values and defaults", () => {
       trailName: "syrf-staging-audit",
       logRetentionDays: 365,
       bucketLifecycle: { transitionToGlacierDays: 90, expirationDays: 730, noncurrentVersionExpirationDays: 90 },
+      keyAdministrators: ["arn:aws:iam::111122223333:role/syrf-staging-deploy", "arn:aws:iam::111122223333:role/security-break-glass"],
       alarmEmails: ["security@example.com", "platform-oncall@example.com"],
       alarmHttpsEndpoints: [],
       cisAlarms: false,
@@ -59,7 +60,7 @@ describe("atlas-access:audit: rules", () => {
     const cfg = valid();
     auditOf(cfg).alarmEmail = ["a@example.com"];
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:audit.alarmEmail: unknown key; accepted keys here: alarmEmails, alarmHttpsEndpoints, bucketLifecycle, cisAlarms, logRetentionDays, trailName",
+      "atlas-access:audit.alarmEmail: unknown key; accepted keys here: alarmEmails, alarmHttpsEndpoints, bucketLifecycle, cisAlarms, keyAdministrators, logRetentionDays, trailName",
     ]);
   });
 
@@ -164,6 +165,33 @@ describe("atlas-access:audit: rules", () => {
     delete cfg.aws;
     expect(problemsOf(cfg)).toEqual([
       'atlas-access:audit: got {"trailName":"syrf-staging-audit"}; needs atlas-access:aws (accountId, region and the connection roles to watch); add it, or remove atlas-access:audit',
+    ]);
+  });
+});
+
+describe("atlas-access:audit.keyAdministrators", () => {
+  it("rejects an empty list: nobody could manage the keys", () => {
+    const cfg = valid();
+    (auditOf(cfg) as { keyAdministrators: string[] }).keyAdministrators = [];
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:audit.keyAdministrators: got []; must name at least one IAM role: with no administrator nobody could ever manage the audit keys",
+    ]);
+  });
+
+  it("rejects the account root or a wildcard: the key policy must name roles exactly", () => {
+    const cfg = valid();
+    (auditOf(cfg) as { keyAdministrators: string[] }).keyAdministrators = ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:role/*"];
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:audit.keyAdministrators[0]: got "arn:aws:iam::111122223333:root"; must be an exact IAM role ARN, e.g. arn:aws:iam::111122223333:role/platform-deploy',
+      'atlas-access:audit.keyAdministrators[1]: got "arn:aws:iam::111122223333:role/*"; must be an exact IAM role ARN, e.g. arn:aws:iam::111122223333:role/platform-deploy',
+    ]);
+  });
+
+  it("rejects a role of another account", () => {
+    const cfg = valid();
+    (auditOf(cfg) as { keyAdministrators: string[] }).keyAdministrators = ["arn:aws:iam::777788889999:role/admin"];
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:audit.keyAdministrators[0]: got \"arn:aws:iam::777788889999:role/admin\"; is in account 777788889999; the audit keys' administrators must be roles of this stack's account 111122223333",
     ]);
   });
 });
