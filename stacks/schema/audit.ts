@@ -87,7 +87,8 @@ export function checkAudit(cfg: StackConfig, add: AddIssue): void {
   }
   audit.keyAdministrators.forEach((arn, i) => {
     const account = arn.split(":")[4];
-    if (account !== aws.accountId) {
+    // A malformed account id is reported once, by its own rule.
+    if (/^\d{12}$/.test(aws.accountId) && account !== aws.accountId) {
       add(["audit", "keyAdministrators", i], arn, `is in account ${account}; the audit keys' administrators must be roles of this stack's account ${aws.accountId}`);
     }
   });

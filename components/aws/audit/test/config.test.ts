@@ -172,7 +172,7 @@ describe("atlas-access:audit: rules", () => {
 describe("atlas-access:audit.keyAdministrators", () => {
   it("rejects an empty list: nobody could manage the keys", () => {
     const cfg = valid();
-    (auditOf(cfg) as { keyAdministrators: string[] }).keyAdministrators = [];
+    auditOf(cfg).keyAdministrators = [];
     expect(problemsOf(cfg)).toEqual([
       "atlas-access:audit.keyAdministrators: got []; must name at least one IAM role: with no administrator nobody could ever manage the audit keys",
     ]);
@@ -180,7 +180,7 @@ describe("atlas-access:audit.keyAdministrators", () => {
 
   it("rejects the account root or a wildcard: the key policy must name roles exactly", () => {
     const cfg = valid();
-    (auditOf(cfg) as { keyAdministrators: string[] }).keyAdministrators = ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:role/*"];
+    auditOf(cfg).keyAdministrators = ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:role/*"];
     expect(problemsOf(cfg)).toEqual([
       'atlas-access:audit.keyAdministrators[0]: got "arn:aws:iam::111122223333:root"; must be an exact IAM role ARN, e.g. arn:aws:iam::111122223333:role/platform-deploy',
       'atlas-access:audit.keyAdministrators[1]: got "arn:aws:iam::111122223333:role/*"; must be an exact IAM role ARN, e.g. arn:aws:iam::111122223333:role/platform-deploy',
@@ -189,7 +189,7 @@ describe("atlas-access:audit.keyAdministrators", () => {
 
   it("rejects a role of another account", () => {
     const cfg = valid();
-    (auditOf(cfg) as { keyAdministrators: string[] }).keyAdministrators = ["arn:aws:iam::777788889999:role/admin"];
+    auditOf(cfg).keyAdministrators = ["arn:aws:iam::777788889999:role/admin"];
     expect(problemsOf(cfg)).toEqual([
       "atlas-access:audit.keyAdministrators[0]: got \"arn:aws:iam::777788889999:role/admin\"; is in account 777788889999; the audit keys' administrators must be roles of this stack's account 111122223333",
     ]);
