@@ -1,15 +1,16 @@
 /**
- * `npm run bench`: wall time of the offline plan per stack against a floor — a bare Node process that only imports
- * the Pulumi SDKs the program uses. Target: plan ≤ 1.5 × floor. Median of several runs, processes run one at a time.
+ * `npm run bench`: wall time of `npm run plan`'s process, one process at a time, median of several runs.
+ * - per stack, against a floor: a bare Node process that only imports the Pulumi SDKs. Target: ≤ 1.5 × floor.
+ * - staging with 1 and with 500 previews (config written to a temporary folder). Target: 500 ≤ 2 × 1.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parse, stringify } from "yaml";
 import { PROJECT_ROOT, listStacks } from "./lib/harness";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const TARGET_RATIO = 1.5;
 const SDKS = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/gcp", "@pulumi/kubernetes", "@pulumi/mongodbatlas", "@pulumi/random"];
 
 function median(values: number[]): number {
@@ -24,21 +25,39 @@ function time(args: string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-function measure(label: string, args: string[]): number {
+function measure(label: string, args: string[], runs = RUNS): number {
   time(args); // warm the file-system cache
-  const m = median(Array.from({ length: RUNS }, () => time(args)));
-  console.log(`${label.padEnd(34)} ${m.toFixed(2)} s (median of ${RUNS})`);
+  const m = median(Array.from({ length: runs }, () => time(args)));
+  console.log(`${label.padEnd(36)} ${m.toFixed(2)} s (median of ${runs})`);
   return m;
 }
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-bench-"));
+const verdict = (ratio: number, target: number) => `${ratio.toFixed(2)} × (target ≤ ${target})${ratio <= target ? "" : "  ABOVE TARGET"}`;
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-bench-"));
+const out = path.join(tmp, "out");
+const plan = (stack: string, configDir = PROJECT_ROOT) => ["-r", "@swc-node/register", "scripts/plan.ts", "--stack", stack, "--config-dir", configDir, "--out", out];
+
 console.log(`atlas-access bench on ${os.cpus().length} cores, Node ${process.version}`);
 const floor = measure("floor: import the Pulumi SDKs", ["-e", SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";")]);
-let worst = 0;
 for (const stack of listStacks()) {
-  const t = measure(`plan --stack ${stack}`, ["-r", "@swc-node/register", "scripts/plan.ts", "--stack", stack, "--out", out]);
-  worst = Math.max(worst, t / floor);
-  console.log(`${"".padEnd(34)} ${(t / floor).toFixed(2)} × floor`);
+  const t = measure(`plan --stack ${stack}`, plan(stack));
+  console.log(`${"".padEnd(36)} ${verdict(t / floor, 1.5)} the floor`);
 }
-console.log(`worst ratio ${worst.toFixed(2)} × floor (target ≤ ${TARGET_RATIO})${worst <= TARGET_RATIO ? "" : "  ABOVE TARGET"}`);
-fs.rmSync(out, { recursive: true, force: true });
+
+// Staging with N open previews: the same file with only the preview list (and its maximum) changed.
+const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");
+function withPreviews(n: number): string {
+  const doc = parse(staging) as { config: Record<string, Record<string, unknown>> };
+  const previews = doc.config["atlas-access:previews"] as Record<string, unknown>;
+  previews.pullRequests = Array.from({ length: n }, (_, i) => 1000 + i);
+  previews.closing = [];
+  previews.maxPreviews = Math.max(n, Number(previews.maxPreviews));
+  return stringify(doc);
+}
+for (const n of [1, 500]) fs.writeFileSync(path.join(tmp, `Pulumi.previews-${n}.yaml`), withPreviews(n));
+const runsAtScale = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
+const one = measure("plan staging, 1 preview", plan("previews-1", tmp), runsAtScale);
+const many = measure("plan staging, 500 previews", plan("previews-500", tmp), runsAtScale);
+console.log(`${"".padEnd(36)} ${verdict(many / one, 2)} the 1-preview plan`);
+fs.rmSync(tmp, { recursive: true, force: true });

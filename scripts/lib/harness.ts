@@ -211,6 +211,12 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   // An error thrown inside the stack's init escapes as an unhandled rejection, so catch it here and rethrow it
   // once the run has settled, carrying what was registered before it (see registeredBefore).
   let failure: { error: unknown } | undefined;
+  // The SDK records a stack trace for every internal promise (only read by its leak debugger) at the default depth;
+  // at thousands of resources that is most of the run. Resources' own source positions are unaffected (the SDK
+  // raises the limit itself for those). Errors thrown by the program then carry no stack: set
+  // ATLAS_ACCESS_STACK_TRACES=1 to keep them while debugging. Restored before anything is thrown to the caller.
+  const stackTraceLimit = Error.stackTraceLimit;
+  if (process.env.ATLAS_ACCESS_STACK_TRACES !== "1") Error.stackTraceLimit = 0;
   const outputs = (await pulumi.runtime.runInPulumiStack(async () => {
     try {
       return await entry();
@@ -222,6 +228,7 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   await pulumi.runtime.awaitStackRegistrations();
   // Drain every outstanding RPC (the stack's own outputs) so that the next run's mock monitor starts clean.
   await pulumi.runtime.disconnect();
+  Error.stackTraceLimit = stackTraceLimit;
   if (failure) {
     if (failure.error instanceof Error) Object.assign(failure.error, { [REGISTERED_BEFORE]: registrations });
     throw failure.error;
