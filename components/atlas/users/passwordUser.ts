@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
-import * as gcp from "@pulumi/gcp";
+// Sub-module imports: the package root would make the type check parse every service's declarations.
+import * as secretmanager from "@pulumi/gcp/secretmanager";
 import * as random from "@pulumi/random";
 import {
   SECRET_ACCESSOR_HINT,
@@ -110,7 +111,7 @@ export class PasswordUser extends pulumi.ComponentResource {
       { ...keep, dependsOn: args.dependsOn ?? [] },
     );
 
-    const secret = new gcp.secretmanager.Secret(
+    const secret = new secretmanager.Secret(
       `${name}-secret`,
       {
         project: args.gcpProject,
@@ -121,8 +122,8 @@ export class PasswordUser extends pulumi.ComponentResource {
       },
       keep,
     );
-    new gcp.secretmanager.SecretVersion(`${name}-secret-version`, { secret: secret.id, secretData: secretPassword }, { ...keep, dependsOn: [user] });
-    new gcp.secretmanager.SecretIamMember(
+    new secretmanager.SecretVersion(`${name}-secret-version`, { secret: secret.id, secretData: secretPassword }, { ...keep, dependsOn: [user] });
+    new secretmanager.SecretIamMember(
       `${name}-secret-accessor`,
       { project: args.gcpProject, secretId: secret.secretId, role: SECRET_ACCESSOR_ROLE, member: args.secretAccessor },
       { parent: this },

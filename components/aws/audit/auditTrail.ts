@@ -1,4 +1,10 @@
-import * as aws from "@pulumi/aws";
+// Sub-module imports: the package root would make the type check parse every service's declarations.
+import * as cloudtrail from "@pulumi/aws/cloudtrail";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as iam from "@pulumi/aws/iam";
+import * as kms from "@pulumi/aws/kms";
+import * as s3 from "@pulumi/aws/s3";
+import * as sns from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessSummary } from "../../summary";
 import {
@@ -197,7 +203,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     };
 
     // --- the trail's KMS key: CloudTrail may encrypt for this trail only; the log group may use it for itself only.
-    const trailKey = new aws.kms.Key(
+    const trailKey = new kms.Key(
       `${name}-trail-key`,
       {
         region,
@@ -250,15 +256,15 @@ export class AuditTrail extends pulumi.ComponentResource {
     );
 
     // --- the bucket: private, owner-enforced, versioned, KMS by default, TLS only, CloudTrail writes for this trail only.
-    const bucket = new aws.s3.Bucket(`${name}-bucket`, { region, bucket: bucketName, forceDestroy: false }, parent);
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+    const bucket = new s3.Bucket(`${name}-bucket`, { region, bucket: bucketName, forceDestroy: false }, parent);
+    const publicAccess = new s3.BucketPublicAccessBlock(
       `${name}-bucket-public-access`,
       { region, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
       parent,
     );
-    new aws.s3.BucketOwnershipControls(`${name}-bucket-ownership`, { region, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-    new aws.s3.BucketVersioning(`${name}-bucket-versioning`, { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
-    new aws.s3.BucketServerSideEncryptionConfiguration(
+    new s3.BucketOwnershipControls(`${name}-bucket-ownership`, { region, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+    new s3.BucketVersioning(`${name}-bucket-versioning`, { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
+    new s3.BucketServerSideEncryptionConfiguration(
       `${name}-bucket-encryption`,
       {
         region,
@@ -268,7 +274,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       parent,
     );
     const lc = args.bucketLifecycle;
-    new aws.s3.BucketLifecycleConfiguration(
+    new s3.BucketLifecycleConfiguration(
       `${name}-bucket-lifecycle`,
       {
         region,
@@ -287,7 +293,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       },
       parent,
     );
-    const bucketPolicy = new aws.s3.BucketPolicy(
+    const bucketPolicy = new s3.BucketPolicy(
       `${name}-bucket-policy`,
       {
         region,
@@ -326,12 +332,12 @@ export class AuditTrail extends pulumi.ComponentResource {
     );
 
     // --- the log group and the role CloudTrail uses to write into it (two actions, this group's CloudTrail streams).
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = new cloudwatch.LogGroup(
       `${name}-log-group`,
       { region, name: logGroupName, retentionInDays: retention, kmsKeyId: trailKey.arn },
       parent,
     );
-    const deliveryRole = new aws.iam.Role(
+    const deliveryRole = new iam.Role(
       `${name}-delivery-role`,
       {
         name: `${trailName}-cloudwatch-delivery`,
@@ -343,7 +349,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       },
       parent,
     );
-    const deliveryPolicy = new aws.iam.RolePolicy(
+    const deliveryPolicy = new iam.RolePolicy(
       `${name}-delivery-policy`,
       {
         role: deliveryRole.id,
@@ -363,7 +369,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     );
 
     // --- the trail.
-    const trail = new aws.cloudtrail.Trail(
+    const trail = new cloudtrail.Trail(
       `${name}-trail`,
       {
         region,
@@ -382,7 +388,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     );
 
     // --- the alarm topic, encrypted with a key CloudWatch may use, publishable by this account's alarms only.
-    const topicKey = new aws.kms.Key(
+    const topicKey = new kms.Key(
       `${name}-topic-key`,
       {
         region,
@@ -405,8 +411,8 @@ export class AuditTrail extends pulumi.ComponentResource {
       },
       parent,
     );
-    const topic = new aws.sns.Topic(`${name}-alarm-topic`, { region, name: topicName, kmsMasterKeyId: topicKey.arn }, parent);
-    new aws.sns.TopicPolicy(
+    const topic = new sns.Topic(`${name}-alarm-topic`, { region, name: topicName, kmsMasterKeyId: topicKey.arn }, parent);
+    new sns.TopicPolicy(
       `${name}-alarm-topic-policy`,
       {
         region,
@@ -431,10 +437,10 @@ export class AuditTrail extends pulumi.ComponentResource {
       parent,
     );
     args.alarmEmails.forEach((address, i) => {
-      new aws.sns.TopicSubscription(`${name}-email-${i}`, { region, topic: topic.arn, protocol: "email", endpoint: address }, parent);
+      new sns.TopicSubscription(`${name}-email-${i}`, { region, topic: topic.arn, protocol: "email", endpoint: address }, parent);
     });
     (args.alarmHttpsEndpoints ?? []).forEach((url, i) => {
-      new aws.sns.TopicSubscription(`${name}-https-${i}`, { region, topic: topic.arn, protocol: "https", endpoint: pulumi.secret(url) }, parent);
+      new sns.TopicSubscription(`${name}-https-${i}`, { region, topic: topic.arn, protocol: "https", endpoint: pulumi.secret(url) }, parent);
     });
 
     // --- the detectors.
@@ -477,7 +483,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       }
     }
     for (const d of detectors) {
-      const filter = new aws.cloudwatch.LogMetricFilter(
+      const filter = new cloudwatch.LogMetricFilter(
         `${name}-${d.key}`,
         {
           region,
@@ -488,7 +494,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         },
         parent,
       );
-      new aws.cloudwatch.MetricAlarm(
+      new cloudwatch.MetricAlarm(
         `${name}-${d.key}-alarm`,
         {
           region,
@@ -512,7 +518,7 @@ export class AuditTrail extends pulumi.ComponentResource {
 
     // --- the saved Logs Insights query: who assumed each connection role, newest first (every caller type, not only roles).
     const roleArns = args.connectionRoles.map((r) => JSON.stringify(connectionRoleArn(accountId, r.name)));
-    new aws.cloudwatch.QueryDefinition(
+    new cloudwatch.QueryDefinition(
       `${name}-assumptions-query`,
       {
         region,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+// Sub-module imports: the package root would make the type check parse every service's declarations.
+import * as iam from "@pulumi/aws/iam";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type { AccessSummary } from "../../summary";
 import { type ConnectionRoleArgs, validateConnectionRoleArgs } from "./args";
@@ -46,7 +47,7 @@ export class ConnectionRole extends pulumi.ComponentResource {
       }),
     );
 
-    const role = new aws.iam.Role(
+    const role = new iam.Role(
       `${name}-role`,
       {
         name: args.roleName,
@@ -60,8 +61,8 @@ export class ConnectionRole extends pulumi.ComponentResource {
     );
     // Exclusive management with empty lists: an inline or managed policy added outside this program is removed by
     // the next `pulumi up --refresh` (see README: drift is only seen with a refresh).
-    new aws.iam.RolePoliciesExclusive(`${name}-no-inline-policies`, { roleName: role.name, policyNames: [] }, { parent: this });
-    new aws.iam.RolePolicyAttachmentsExclusive(`${name}-no-managed-policies`, { roleName: role.name, policyArns: [] }, { parent: this });
+    new iam.RolePoliciesExclusive(`${name}-no-inline-policies`, { roleName: role.name, policyNames: [] }, { parent: this });
+    new iam.RolePolicyAttachmentsExclusive(`${name}-no-managed-policies`, { roleName: role.name, policyArns: [] }, { parent: this });
 
     new mongodbatlas.DatabaseUser(
       `${name}-atlas-user`,
