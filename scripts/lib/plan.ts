@@ -36,20 +36,22 @@ function groupByComponent(regs: readonly Registration[]): string[] {
     }
     return cur;
   };
-  const groups = new Map<string, Map<string, number>>();
-  for (const r of regs) {
+  const groups = new Map<string, { order: number; counts: Map<string, number> }>();
+  regs.forEach((r, index) => {
     const top = topOf(r);
-    if (top === r && !r.custom) continue; // the component itself
+    if (top === r && !r.custom) return; // the component itself
     const key = top === r ? "(no component)" : `${top.type} ${top.name}`;
-    const counts = groups.get(key) ?? new Map<string, number>();
-    counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    groups.set(key, counts);
-  }
+    const group = groups.get(key) ?? { order: top === r ? Number.MAX_SAFE_INTEGER : regs.indexOf(top), counts: new Map<string, number>() };
+    if (top === r) group.order = Math.min(group.order, index);
+    group.counts.set(r.type, (group.counts.get(r.type) ?? 0) + 1);
+    groups.set(key, group);
+  });
   const lines: string[] = [];
-  for (const [component, counts] of groups) {
+  // Components in the order the program declared them; resource types alphabetically within each.
+  for (const [component, { counts }] of [...groups].sort((a, b) => a[1].order - b[1].order)) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     lines.push(`  ${component}: ${total} resource${total === 1 ? "" : "s"}`);
-    for (const [type, n] of counts) lines.push(`    ${String(n).padStart(3)}  ${type}`);
+    for (const [type, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`    ${String(n).padStart(3)}  ${type}`);
   }
   return lines;
 }
