@@ -36,7 +36,8 @@ export const DANGEROUS_ROLES: readonly string[] = [
 ];
 
 /** Databases no preview may reach besides the environments' own: MongoDB's system databases. */
-export const SYSTEM_DATABASES: readonly string[] = ["admin", "local", "config"];
+export { SYSTEM_DATABASES } from "../guardrails/rules/atlas/roles";
+import { SYSTEM_DATABASES } from "../guardrails/rules/atlas/roles";
 
 /** How a preview user must reference the Atlas project. */
 export type ProjectReference =

@@ -13,29 +13,9 @@ export const ALLOWED_APP_ROLES = ["read", "readWrite"] as const;
  */
 export const OPT_IN_APP_ROLES = ["dbAdmin", "dbOwner", "userAdmin"] as const;
 
-/** Built-in roles never granted by this program, with the reason shown in the error. */
-export const FORBIDDEN_ROLES: Readonly<Record<string, string>> = {
-  atlasAdmin: "it administers every database and user of the project",
-  root: "it is superuser on every database",
-  clusterMonitor: "it reads server-wide state of every database",
-  clusterAdmin: "it administers the whole cluster",
-  clusterManager: "it manages the whole cluster",
-  hostManager: "it manages the servers",
-  backup: "it reads every database for backup",
-  restore: "it writes every database on restore",
-  enableSharding: "it changes sharding across the cluster",
-  __system: "it is MongoDB's internal role",
-};
-
-/** Why `role` is never granted, or undefined when it may be considered. `*AnyDatabase` roles reach every database. */
-export function forbiddenRoleReason(role: string): string | undefined {
-  if (/AnyDatabase$/.test(role)) return "every *AnyDatabase role reaches every database of the cluster";
-  return Object.prototype.hasOwnProperty.call(FORBIDDEN_ROLES, role) ? FORBIDDEN_ROLES[role] : undefined;
-}
-
-/** Databases no built-in role of this program may be granted on. */
-export const RESERVED_DATABASES = ["admin", "local", "config"] as const;
-export const isReservedDatabase = (db: string): boolean => (RESERVED_DATABASES as readonly string[]).includes(db);
+export { FORBIDDEN_ROLES, forbiddenRoleReason } from "../../guardrails/rules/atlas/roles";
+/** Databases no built-in role of this program may be granted on (the rulebook's list). */
+export { SYSTEM_DATABASES as RESERVED_DATABASES, isSystemDatabase as isReservedDatabase } from "../../guardrails/rules/atlas/roles";
 
 /**
  * Database name prefix of per-pull-request previews when `atlas-access:previews` is absent from a stack (the
@@ -43,33 +23,13 @@ export const isReservedDatabase = (db: string): boolean => (RESERVED_DATABASES a
  */
 export const DEFAULT_PREVIEW_PREFIX = "syrf_pr_";
 
-/**
- * THE list of Atlas Stream Processing privilege actions a custom role of this program may carry. Sources:
- * seed 000/001 (docs/atlas/atlas-stream-processing/security, the first nine) and the newer English page
- * (`getStreamProcessor`, `listStreamConnections`), as recorded in shared/reference/pulumi.md section 2.
- * UNVERIFIED: whether the Admin API's custom-role `actions[].action` accepts these camelCase names (see README).
- */
-export const STREAM_PROCESSOR_ACTIONS = [
-  "processStreamProcessor",
-  "createStreamProcessor",
-  "startStreamProcessor",
-  "stopStreamProcessor",
-  "dropStreamProcessor",
-  "listStreamProcessors",
-  "sampleStreamProcessor",
-  "streamProcessorStats",
-  "listConnections",
-  "getStreamProcessor",
-  "listStreamConnections",
-] as const;
-export type StreamProcessorAction = (typeof STREAM_PROCESSOR_ACTIONS)[number];
+/** The documented stream processor actions (the rulebook's one list; their API acceptance is unverified, see README). */
+export { STREAM_PROCESSING_ACTIONS as STREAM_PROCESSOR_ACTIONS } from "../../guardrails/rules/atlas/roles";
+import { DATA_ACTIONS, type STREAM_PROCESSING_ACTIONS } from "../../guardrails/rules/atlas/roles";
+export type StreamProcessorAction = (typeof STREAM_PROCESSING_ACTIONS)[number];
 
-/**
- * Data actions an execution-profile ("Execute As") custom role may carry, on one named database: Atlas custom-role
- * action names (docs/atlas/reference/custom-role-actions). Enough to read a change stream as `$source` and write as
- * `$merge` sink; nothing that administers users, roles or the cluster.
- */
-export const EXECUTION_ROLE_ACTIONS = ["FIND", "INSERT", "UPDATE", "REMOVE", "CHANGE_STREAM", "LIST_COLLECTIONS", "LIST_INDEXES", "COLL_STATS"] as const;
+/** Data actions an execution-profile ("Execute As") custom role may carry, on one named database (the rulebook's list). */
+export const EXECUTION_ROLE_ACTIONS = DATA_ACTIONS;
 
 /** Built-in execute-as roles Atlas offers (all of them reach every database, so none is accepted). */
 export const BUILT_IN_EXECUTE_AS_ROLES = ["atlasAdmin", "readWriteAnyDatabase", "readAnyDatabase"] as const;

@@ -6,7 +6,8 @@ import { EKS_CLUSTER_ARN, ORG_ID, principalProblem, roleArnAtRoot } from "../../
 import { ALLOWED_DATABASE_ROLES as CONNECTION_DATABASE_ROLES } from "../../components/aws/connection/args";
 
 /** Databases no application user may be granted a role on. */
-export const SYSTEM_DATABASES = ["admin", "local", "config"] as const;
+export { SYSTEM_DATABASES } from "../../guardrails/rules/atlas/roles";
+import { SYSTEM_DATABASES } from "../../guardrails/rules/atlas/roles";
 
 const accountIdSchema = z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id, e.g. 111122223333" });
 

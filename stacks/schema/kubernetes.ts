@@ -18,7 +18,8 @@ export const PREVIEW_NAMESPACE_PREFIX = "pr-";
 export const previewNamespace = (pr: number) => `${PREVIEW_NAMESPACE_PREFIX}${pr}`;
 
 /** Databases no preview user may ever reach, besides the prod and staging databases. */
-export const SYSTEM_DATABASES = ["admin", "local", "config"] as const;
+export { SYSTEM_DATABASES } from "../../guardrails/rules/atlas/roles";
+import { SYSTEM_DATABASES } from "../../guardrails/rules/atlas/roles";
 
 /**
  * Widest access-list entries accepted for the operator credential. The operator calls the Atlas API from the

@@ -1,9 +1,9 @@
+import { SYSTEM_DATABASES, isSystemDatabase } from "../../../guardrails/rules/atlas/roles";
 import { type CrossAccount, principalProblem } from "./principals";
 
 /** The only database roles a connection's Atlas user may hold. */
 export const ALLOWED_DATABASE_ROLES = ["read", "readWrite"] as const;
 export type ConnectionDatabaseRole = (typeof ALLOWED_DATABASE_ROLES)[number];
-const SYSTEM_DATABASES = ["admin", "local", "config"];
 
 /** Arguments of {@link ConnectionRole}. Everything is plain data from the validated stack config. */
 export interface ConnectionRoleArgs {
@@ -52,7 +52,7 @@ export function validateConnectionRoleArgs(args: ConnectionRoleArgs): string[] {
   if (args.roles.length === 0) bad("roles", args.roles, "must grant at least one role");
   args.roles.forEach((r, i) => {
     if (!(ALLOWED_DATABASE_ROLES as readonly string[]).includes(r.role)) bad(`roles[${i}].role`, r.role, `must be one of: ${ALLOWED_DATABASE_ROLES.join(", ")}`);
-    if (SYSTEM_DATABASES.includes(r.database)) bad(`roles[${i}].database`, r.database, `must not be a system database (${SYSTEM_DATABASES.join(", ")})`);
+    if (isSystemDatabase(r.database)) bad(`roles[${i}].database`, r.database, `must not be a system database (${SYSTEM_DATABASES.join(", ")})`);
   });
   if (args.scopes.length === 0) bad("scopes", args.scopes, "must name at least one cluster: no scopes means every cluster of the project");
   return problems;

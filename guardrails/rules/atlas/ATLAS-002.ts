@@ -1,7 +1,7 @@
 import { T } from "../../lib/stack";
 import { q, records, resourceLabel, str } from "../../lib/values";
 import type { ResourceView, StackRule } from "../../types";
-import { CUSTOM_ROLE_ACTION_ALLOWLIST, DATA_ACTIONS, SYSTEM_DATABASES } from "./roles";
+import { CUSTOM_ROLE_ACTION_ALLOWLIST, DATA_ACTIONS, isSystemDatabase } from "./roles";
 
 /** Why a custom role is not acceptable on a system database, or undefined when it is. */
 function customRoleProblem(role: ResourceView): string | undefined {
@@ -11,10 +11,10 @@ function customRoleProblem(role: ResourceView): string | undefined {
   for (const { index, value } of actions) {
     const action = str(value.action) ?? "";
     if (!CUSTOM_ROLE_ACTION_ALLOWLIST.includes(action)) return `has action ${q(action)} (actions[${index}]), which is not on the allowlist`;
-    if (!DATA_ACTIONS.includes(action)) continue;
+    if (!(DATA_ACTIONS as readonly string[]).includes(action)) continue;
     for (const { value: res } of records(value.resources)) {
       const db = str(res.databaseName);
-      if (res.cluster === true || db === undefined || db === "" || SYSTEM_DATABASES.includes(db)) {
+      if (res.cluster === true || db === undefined || db === "" || isSystemDatabase(db)) {
         return `has data action ${q(action)} (actions[${index}]) on ${db ? `database ${q(db)}` : "no named database"}`;
       }
     }
@@ -41,7 +41,7 @@ export const ATLAS_002: StackRule = {
     for (const user of resources.filter((r) => r.type === T.databaseUser)) {
       for (const { index, value } of records(user.inputs.roles)) {
         const db = str(value.databaseName) ?? "";
-        if (!SYSTEM_DATABASES.includes(db)) continue;
+        if (!isSystemDatabase(db)) continue;
         const name = str(value.roleName) ?? "";
         const custom = customRoles.get(name);
         const at = `roles[${index}] grants ${q(name)} on ${q(db)}`;
