@@ -1,18 +1,10 @@
-import { ConfigError, keyPath, parseStackConfig } from "../stacks/config";
+import { keyPath, parseStackConfig } from "../stacks/config";
 import { readStackConfig } from "../scripts/lib/harness";
+import { problemsOf } from "./support/config";
 
 /** The staging stack's real config, decoded: each test breaks one thing in a copy of it. */
 const valid = () => structuredClone(readStackConfig("staging").project);
 
-function problemsOf(raw: Record<string, unknown>, secretKeys?: Set<string>): string[] {
-  try {
-    parseStackConfig(raw, secretKeys);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected the config to be rejected");
-}
 
 type Atlas = { orgId: string; projectId: string; clusters: string[]; clusterHost: string; environmentDatabases: Record<string, string> };
 const atlasOf = (cfg: Record<string, unknown>) => cfg.atlas as Atlas;

@@ -1,6 +1,7 @@
-import { ConfigError, parseStackConfig } from "../stacks/config";
+import { parseStackConfig } from "../stacks/config";
 import { readStackConfig } from "../scripts/lib/harness";
 import { parseCidr, watchNamespaces } from "../stacks/schema/kubernetes";
+import { problemsOf } from "./support/config";
 
 /** The staging stack's real config with one open preview: each test breaks one thing in a copy of it. */
 function valid(): Record<string, unknown> {
@@ -13,15 +14,6 @@ type Operator = { namespace: string; chartVersion: string; atlasProjectName: str
 const previewsOf = (cfg: Record<string, unknown>) => cfg.previews as Previews;
 const operatorOf = (cfg: Record<string, unknown>) => cfg.operator as Operator;
 
-function problemsOf(raw: Record<string, unknown>): string[] {
-  try {
-    parseStackConfig(raw);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected the config to be rejected");
-}
 
 const EXACT_NAME =
   "must be one exact Kubernetes namespace name (lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit); the operator matches watched namespaces by exact name, so a pattern such as pr-* never matches";

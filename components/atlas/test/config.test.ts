@@ -1,6 +1,7 @@
 /** The Atlas access rules of the config schema: one test per bad input, each with its exact message. */
-import { ConfigError, parseStackConfig } from "../../../stacks/config";
+import { parseStackConfig } from "../../../stacks/config";
 import { readStackConfig } from "../../../scripts/lib/harness";
+import { problemsOf } from "../../../test/support/config";
 
 type Raw = Record<string, unknown>;
 interface AppUser {
@@ -23,15 +24,6 @@ const stack = (name: "staging" | "prod") => structuredClone(readStackConfig(name
 const appUser = (cfg: Raw, i = 0) => (cfg.appUsers as AppUser[])[i] as AppUser;
 const streams = (cfg: Raw) => cfg.streams as Streams;
 
-function problemsOf(raw: Raw): string[] {
-  try {
-    parseStackConfig(raw);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected the config to be rejected");
-}
 
 const ACCESSOR_HINT =
   "must be one workload identity: serviceAccount:<name>@<project>.iam.gserviceaccount.com, " +

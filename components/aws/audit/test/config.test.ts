@@ -1,6 +1,7 @@
 /** `atlas-access:audit` rules and the audit's cross-section rules on `atlas-access:aws`: one test per rule, exact messages. */
-import { ConfigError, parseStackConfig } from "../../../../stacks/config";
+import { parseStackConfig } from "../../../../stacks/config";
 import { readStackConfig } from "../../../../scripts/lib/harness";
+import { problemsOf } from "../../../../test/support/config";
 
 type Audit = Record<string, unknown> & { bucketLifecycle: Record<string, unknown> };
 type Aws = { accountId: string; connections: { name: string; allowedPrincipals: string[] }[] };
@@ -15,15 +16,6 @@ function connectionOf(cfg: Record<string, unknown>, i: number): Aws["connections
   return c;
 }
 
-function problemsOf(raw: Record<string, unknown>): string[] {
-  try {
-    parseStackConfig(raw);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected the config to be rejected");
-}
 
 describe("atlas-access:audit: accepted values and defaults", () => {
   it.each(["staging", "prod"])("accepts Pulumi.%s.yaml", (stack) => {
