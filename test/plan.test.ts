@@ -5,6 +5,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { PROJECT_ROOT, SECURE_PLACEHOLDER } from "../scripts/lib/harness";
 import { main } from "../scripts/lib/plan";
+import { readTree } from "./support/files";
 
 const exec = promisify(execFile);
 
@@ -19,18 +20,6 @@ async function runPlan(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-function readTree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), fs.readFileSync(full, "utf8"));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-plan-"));
 

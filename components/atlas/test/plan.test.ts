@@ -4,19 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { plan } from "../../../scripts/lib/plan";
 import { SECURE_PLACEHOLDER, unwrapSecrets } from "../../../scripts/lib/harness";
+import { readTree } from "../../../test/support/files";
 
-function readTree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), fs.readFileSync(full, "utf8"));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe("plan output and out/ files hold no password", () => {
   it.each(["staging", "prod"])("%s", async (stack) => {
