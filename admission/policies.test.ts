@@ -90,7 +90,7 @@ describe("policy shape", () => {
 
   test("the AtlasDatabaseUser policy's rules, in order", () => {
     expect(policies[0]?.rules).toEqual([
-      { id: "dangerous-roles", summary: "no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, backup, clusterMonitor, enableSharding, dbAdmin, dbOwner, userAdmin, clusterAdmin, killOpSession (compared trimmed, case-insensitive)" },
+      { id: "dangerous-roles", summary: "no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, clusterMonitor, clusterAdmin, clusterManager, hostManager, backup, restore, enableSharding, dbAdmin, dbOwner, userAdmin, killOpSession (compared trimmed, case-insensitive)" },
       { id: "protected-databases", summary: "no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)" },
       { id: "role-allowlist", summary: "every role is exactly one of read, readWrite (no custom roles)" },
       { id: "own-database", summary: "every role is on exactly syrf_pr_<N>, N from the namespace pr-<N>" },

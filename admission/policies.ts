@@ -8,6 +8,10 @@
  * `cel.bind`, list/set extensions or Kyverno libraries ({@link PORTABLE_FUNCTIONS} is checked by the tests).
  */
 
+import { FORBIDDEN_ROLES, SYSTEM_DATABASES } from "../guardrails/rules/atlas/roles";
+
+export { SYSTEM_DATABASES };
+
 /** A preview namespace: `pr-` followed by the pull request number, nothing else. */
 export const PREVIEW_NAMESPACE_REGEX = "^pr-[0-9]+$";
 /** The annotation that makes the operator delete the Atlas user when its resource is deleted. */
@@ -15,29 +19,26 @@ export const RESOURCE_POLICY_ANNOTATION = "mongodb.com/atlas-resource-policy";
 
 /**
  * Roles a preview user must never hold, compared trimmed and lower-cased so `ReadWriteAnyDatabase` or `root ` are
- * caught with this clear message (the allowlist would refuse them anyway). The seed's list plus every other built-in
- * role that reaches beyond one database or administers it.
+ * caught with this clear message (the allowlist would refuse them anyway): the seed's list, every role the rulebook
+ * forbids (`guardrails/rules/atlas/roles.ts`; `__system` cannot be named here and the allowlist refuses it), and the
+ * database-administration roles no preview user needs.
  */
 export const DANGEROUS_ROLES: readonly string[] = [
-  "atlasAdmin",
-  "readWriteAnyDatabase",
-  "readAnyDatabase",
-  "dbAdminAnyDatabase",
-  "userAdminAnyDatabase",
-  "root",
-  "backup",
-  "clusterMonitor",
-  "enableSharding",
-  "dbAdmin",
-  "dbOwner",
-  "userAdmin",
-  "clusterAdmin",
-  "killOpSession",
+  ...new Set([
+    "atlasAdmin",
+    "readWriteAnyDatabase",
+    "readAnyDatabase",
+    "dbAdminAnyDatabase",
+    "userAdminAnyDatabase",
+    ...Object.keys(FORBIDDEN_ROLES).filter((role) => !role.startsWith("__")),
+    "dbAdmin",
+    "dbOwner",
+    "userAdmin",
+    "killOpSession",
+  ]),
 ];
 
 /** Databases no preview may reach besides the environments' own: MongoDB's system databases. */
-export { SYSTEM_DATABASES } from "../guardrails/rules/atlas/roles";
-import { SYSTEM_DATABASES } from "../guardrails/rules/atlas/roles";
 
 /** How a preview user must reference the Atlas project. */
 export type ProjectReference =

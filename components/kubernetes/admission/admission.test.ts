@@ -68,7 +68,7 @@ describe("Admission component in the staging stack", () => {
     expect(admission?.lines.slice(0, 4)).toEqual([
       "Kyverno chart 3.9.0 in namespace kyverno (admission controller 3 replicas, other controllers 2)",
       "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
-      "  dangerous-roles: no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, backup, clusterMonitor, enableSharding, dbAdmin, dbOwner, userAdmin, clusterAdmin, killOpSession (compared trimmed, case-insensitive)",
+      "  dangerous-roles: no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, clusterMonitor, clusterAdmin, clusterManager, hostManager, backup, restore, enableSharding, dbAdmin, dbOwner, userAdmin, killOpSession (compared trimmed, case-insensitive)",
       "  protected-databases: no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)",
     ]);
     expect(admission?.lines.filter((l) => l.startsWith("ValidatingPolicy "))).toEqual([
