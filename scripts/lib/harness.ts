@@ -147,7 +147,6 @@ interface MockRegisterRequest {
   getName(): string;
   getParent(): string;
   getCustom(): boolean;
-  getObject(): unknown;
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getDependenciesList(): string[];
@@ -177,9 +176,16 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   pulumi.runtime.setAllConfig(allConfig, secretKeys);
 
   const registrations: Registration[] = [];
+  // The mock monitor deserializes each registration's inputs once and hands them to newResource, synchronously,
+  // inside the registerResource call wrapped below: `pending` is the registration that call is recording.
+  let pending: Registration | undefined;
   await pulumi.runtime.setMocks(
     {
-      newResource: (args) => ({ id: `${args.name}-id`, state: mockState(args, { accountId, region }) }),
+      newResource: (args) => {
+        if (pending) pending.inputs = args.inputs as Record<string, unknown>;
+        pending = undefined;
+        return { id: `${args.name}-id`, state: mockState(args, { accountId, region }) };
+      },
       call: (args) => mockCall(args),
     },
     PROJECT,
@@ -191,19 +197,22 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   monitor.registerResource = (req, cb) => {
     const parentUrn = req.getParent();
     if (req.getType() !== "pulumi:pulumi:Stack") {
-      registrations.push({
+      pending = {
         type: req.getType(),
         name: req.getName(),
         parent: parentUrn && typeOfUrn(parentUrn) !== "pulumi:pulumi:Stack" ? nameOfUrn(parentUrn) : null,
         parentType: parentUrn && typeOfUrn(parentUrn) !== "pulumi:pulumi:Stack" ? typeOfUrn(parentUrn) : null,
         custom: req.getCustom(),
-        inputs: pulumi.runtime.deserializeProperties(req.getObject() as never) as Record<string, unknown>,
+        inputs: {},
         protect: req.getProtect() ?? false,
         retainOnDelete: req.getRetainondelete() ?? false,
         dependsOn: req.getDependenciesList().map(nameOfUrn),
-      });
+      };
+      registrations.push(pending);
     }
-    return register(req, cb);
+    const registered = register(req, cb);
+    if (pending) throw new Error(`the mock monitor did not pass the inputs of ${req.getType()} ${req.getName()} synchronously`);
+    return registered;
   };
 
   // The same module index.ts exports to the engine; `require` keeps it compatible with both CommonJS and jest.
