@@ -6,7 +6,7 @@ import { awsSchema, checkAws } from "./schema/aws";
 import { auditSchema, checkAudit } from "./schema/audit";
 import { atlasAccessSections, checkAtlasAccess } from "./schema/atlasAccess";
 import { kubernetesSections, checkKubernetes } from "./schema/kubernetes";
-import { admissionSchema } from "./schema/admission";
+import { admissionSchema, checkAdmission } from "./schema/admission";
 
 export { PROJECT } from "./schema/common";
 
@@ -30,6 +30,7 @@ export const configSchema = strictObject({
   checkAudit(cfg, add);
   checkAtlasAccess(cfg, add);
   checkKubernetes(cfg, add);
+  checkAdmission(cfg, add);
 });
 
 export type StackConfig = z.infer<typeof configSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AddIssue, StackConfig } from "../config";
 import { strictObject } from "./common";
 
 /**
@@ -22,3 +23,10 @@ export const admissionSchema = strictObject({
     .default("kyverno"),
 });
 export type AdmissionConfig = z.infer<typeof admissionSchema>;
+
+/** Admission settings only take effect in the stack that owns the previews: anywhere else they would be ignored. */
+export function checkAdmission(cfg: StackConfig, add: AddIssue): void {
+  if (cfg.admission !== undefined && (cfg.operator === undefined || cfg.previews === undefined)) {
+    add(["admission"], cfg.admission, "has no effect: Kyverno and the admission policies are declared only in the stack that sets atlas-access:operator and atlas-access:previews; remove it here");
+  }
+}

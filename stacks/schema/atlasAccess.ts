@@ -298,6 +298,13 @@ export function checkAtlasAccess(cfg: StackConfig, add: AddIssue): void {
   if (cfg.streams) checkStreams(cfg, cfg.streams, add);
 
   const auditing = cfg.databaseAuditing;
+  if (auditing && cfg.environment !== "prod") {
+    add(
+      ["databaseAuditing"],
+      { environment: cfg.environment },
+      "is declared by the prod stack only: Atlas auditing and alerts are one setting of the shared Atlas project, so two stacks would overwrite each other; remove it from this stack",
+    );
+  }
   if (auditing) {
     if (!Object.values(auditing.capture).some(Boolean)) {
       add(["databaseAuditing", "capture"], auditing.capture, "captures nothing; keep at least one of authenticationSuccess, authenticationFailure, userAndRoleManagement");

@@ -341,6 +341,14 @@ describe("stream processing", () => {
 describe("database auditing", () => {
   const auditing = (cfg: Raw) => cfg.databaseAuditing as { capture?: Record<string, boolean>; alerts: { emails: string[]; webhooks: { url: string }[] } };
 
+  it("is refused in the staging stack: one setting of the shared project, declared by prod only", () => {
+    const cfg = stack("staging");
+    cfg.databaseAuditing = structuredClone(stack("prod").databaseAuditing);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:databaseAuditing: got {"environment":"staging"}; is declared by the prod stack only: Atlas auditing and alerts are one setting of the shared Atlas project, so two stacks would overwrite each other; remove it from this stack',
+    ]);
+  });
+
   it("rejects a filter that captures nothing", () => {
     const cfg = stack("prod");
     auditing(cfg).capture = { authenticationSuccess: false, authenticationFailure: false, userAndRoleManagement: false };

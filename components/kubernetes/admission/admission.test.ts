@@ -106,6 +106,15 @@ describe("Admission wiring and bad input", () => {
     expect(registeredBefore(error)).toEqual([]);
   });
 
+  test("an admission section in a stack without previews is refused: it would be silently ignored", async () => {
+    const error = await runStack({ stack: "prod", mutateConfig: (c) => { c.admission = { kyvernoChartVersion: "3.9.0" }; } }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      "Invalid stack configuration (1 problem); nothing was registered:\n" +
+        '  - atlas-access:admission: got {"kyvernoChartVersion":"3.9.0","kyvernoNamespace":"kyverno"}; has no effect: Kyverno and the admission policies are declared only in the stack that sets atlas-access:operator and atlas-access:previews; remove it here',
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
   test("an unknown admission key is refused", async () => {
     const error = await runStack({ stack: "staging", mutateConfig: (c) => { withPreviews(c); c.admission = { kyvernoVersion: "1.19.0" }; } }).catch((e: unknown) => e);
     expect((error as Error).message).toContain("atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: kyvernoChartVersion, kyvernoNamespace");
