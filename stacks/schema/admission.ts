@@ -26,7 +26,8 @@ export type AdmissionConfig = z.infer<typeof admissionSchema>;
 
 /** Admission settings only take effect in the stack that owns the previews: anywhere else they would be ignored. */
 export function checkAdmission(cfg: StackConfig, add: AddIssue): void {
-  if (cfg.admission !== undefined && (cfg.operator === undefined || cfg.previews === undefined)) {
-    add(["admission"], cfg.admission, "has no effect: Kyverno and the admission policies are declared only in the stack that sets atlas-access:operator and atlas-access:previews; remove it here");
+  // Previews without the operator are refused by their own rule (stacks/schema/kubernetes.ts), once.
+  if (cfg.admission !== undefined && cfg.previews === undefined) {
+    add(["admission"], cfg.admission, "has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here");
   }
 }

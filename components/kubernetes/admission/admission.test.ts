@@ -110,7 +110,7 @@ describe("Admission wiring and bad input", () => {
     const error = await runStack({ stack: "prod", mutateConfig: (c) => { c.admission = { kyvernoChartVersion: "3.9.0" }; } }).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
       "Invalid stack configuration (1 problem); nothing was registered:\n" +
-        '  - atlas-access:admission: got {"kyvernoChartVersion":"3.9.0","kyvernoNamespace":"kyverno"}; has no effect: Kyverno and the admission policies are declared only in the stack that sets atlas-access:operator and atlas-access:previews; remove it here',
+        '  - atlas-access:admission: got {"kyvernoChartVersion":"3.9.0","kyvernoNamespace":"kyverno"}; has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here',
     );
     expect(registeredBefore(error)).toEqual([]);
   });
