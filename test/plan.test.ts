@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { PROJECT_ROOT, SECURE_PLACEHOLDER } from "../scripts/lib/harness";
-import { main } from "../scripts/lib/plan";
+import { groupByComponent, main } from "../scripts/lib/plan";
+import type { Registration } from "../scripts/lib/harness";
 import { readTree } from "./support/files";
 
 const exec = promisify(execFile);
@@ -73,5 +74,33 @@ describe("npm run plan (child process)", () => {
     } finally {
       stderr.mockRestore();
     }
+  });
+});
+
+describe("groupByComponent", () => {
+  const reg = (type: string, name: string, parent: [string, string] | null, custom = true): Registration => ({
+    type,
+    name,
+    parent: parent?.[1] ?? null,
+    parentType: parent?.[0] ?? null,
+    custom,
+    inputs: {},
+    protect: false,
+    retainOnDelete: false,
+    dependsOn: [],
+  });
+
+  it("finds a parent by type and name: a resource named like a component is not its child", () => {
+    const regs = [
+      reg("demo:index:Box", "box", null, false),
+      reg("kubernetes:core/v1:Namespace", "box", null),
+      reg("random:index/randomId:RandomId", "box-id", ["demo:index:Box", "box"]),
+    ];
+    expect(groupByComponent(regs)).toEqual([
+      "  demo:index:Box box: 1 resource",
+      "      1  random:index/randomId:RandomId",
+      "  (no component): 1 resource",
+      "      1  kubernetes:core/v1:Namespace",
+    ]);
   });
 });

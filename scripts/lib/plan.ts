@@ -25,13 +25,14 @@ export interface PlanResult {
 }
 
 /** Resources grouped under their top-level component, with counts per type. */
-function groupByComponent(regs: readonly Registration[]): string[] {
-  const byName = new Map(regs.map((r) => [`${r.name}`, r]));
+export function groupByComponent(regs: readonly Registration[]): string[] {
+  // A name is unique only within its type, so a parent is found by its type and name.
+  const key = (type: string | null, name: string | null) => `${type}::${name}`;
+  const byKey = new Map(regs.map((r) => [key(r.type, r.name), r]));
+  const indexOf = new Map(regs.map((r, i) => [r, i]));
   const topOf = (r: Registration): Registration => {
     let cur = r;
-    for (let p = cur.parent; p !== null; p = cur.parent) {
-      const parent = byName.get(p);
-      if (!parent) break;
+    for (let parent = byKey.get(key(cur.parentType, cur.parent)); parent; parent = byKey.get(key(cur.parentType, cur.parent))) {
       cur = parent;
     }
     return cur;
@@ -40,11 +41,11 @@ function groupByComponent(regs: readonly Registration[]): string[] {
   regs.forEach((r, index) => {
     const top = topOf(r);
     if (top === r && !r.custom) return; // the component itself
-    const key = top === r ? "(no component)" : `${top.type} ${top.name}`;
-    const group = groups.get(key) ?? { order: top === r ? Number.MAX_SAFE_INTEGER : regs.indexOf(top), counts: new Map<string, number>() };
+    const label = top === r ? "(no component)" : `${top.type} ${top.name}`;
+    const group = groups.get(label) ?? { order: top === r ? Number.MAX_SAFE_INTEGER : (indexOf.get(top) ?? 0), counts: new Map<string, number>() };
     if (top === r) group.order = Math.min(group.order, index);
     group.counts.set(r.type, (group.counts.get(r.type) ?? 0) + 1);
-    groups.set(key, group);
+    groups.set(label, group);
   });
   const lines: string[] = [];
   // Components in the order the program declared them; resource types alphabetically within each.
