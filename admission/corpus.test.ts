@@ -10,7 +10,11 @@ const corpus = loadCorpus();
 const malicious = corpus.filter((c) => c.set === "malicious");
 const benign = corpus.filter((c) => c.set === "benign");
 
-const request = (c: CorpusCase): AdmissionRequest => ({ operation: c.operation, object: c.object, oldObject: c.oldObject ?? null });
+const request = (c: CorpusCase): AdmissionRequest => ({
+  operation: c.operation,
+  object: c.object,
+  oldObject: c.oldObject ?? null,
+});
 const ruleOf = (policy: string, index: number) => policies.find((p) => p.name === policy)?.rules[index]?.id;
 
 /** What the harness decided, in the corpus's own vocabulary, for exact comparison with `expect`. */
@@ -18,10 +22,16 @@ function verdict(c: CorpusCase): Record<string, string> {
   const decision = admit(manifests, request(c));
   const applied = Object.entries(decision.outcomes).filter(([, o]) => o.result !== "not-matched");
   if (applied.length === 0) return { outcome: decision.allowed ? "out-of-scope" : "deny-without-policy" };
-  if (applied.length > 1) return { outcome: `several policies applied: ${applied.map(([n, o]) => `${n}=${o.result}`).join(", ")}` };
+  if (applied.length > 1)
+    return { outcome: `several policies applied: ${applied.map(([n, o]) => `${n}=${o.result}`).join(", ")}` };
   const [name, o] = applied[0] as [string, (typeof decision.outcomes)[string]];
   if (o.result === "pass") return { outcome: decision.allowed ? "admit" : "deny-but-passed", policy: name };
-  if (o.result === "fail") return { outcome: decision.allowed ? "admit-but-failed" : "deny", policy: name, rule: ruleOf(name, o.index) ?? `index ${o.index}` };
+  if (o.result === "fail")
+    return {
+      outcome: decision.allowed ? "admit-but-failed" : "deny",
+      policy: name,
+      rule: ruleOf(name, o.index) ?? `index ${o.index}`,
+    };
   return { outcome: `error: ${o.result === "error" ? `${o.stage}: ${o.message}` : ""}`, policy: name };
 }
 
@@ -64,19 +74,38 @@ describe("attack corpus (offline, @bufbuild/cel harness)", () => {
   });
 
   test("every rule of every policy is exercised by at least one malicious case", () => {
-    const hit = new Set(malicious.map((c) => (c.expect.outcome === "deny" ? `${c.expect.policy}#${c.expect.rule}` : "")));
+    const hit = new Set(
+      malicious.map((c) => (c.expect.outcome === "deny" ? `${c.expect.policy}#${c.expect.rule}` : "")),
+    );
     const unexercised = policies.flatMap((p) => p.rules.map((r) => `${p.name}#${r.id}`)).filter((k) => !hit.has(k));
     expect(unexercised).toEqual([]);
   });
 
   test("each dangerous role and each protected database has its own case", () => {
-    const roles = (c: CorpusCase) => ((c.object.spec as { roles?: { roleName: string; databaseName: string }[] }).roles ?? []);
+    const roles = (c: CorpusCase) =>
+      (c.object.spec as { roles?: { roleName: string; databaseName: string }[] }).roles ?? [];
     const users = malicious.filter((c) => c.object.kind === "AtlasDatabaseUser" && c.operation === "CREATE");
     for (const role of DANGEROUS_ROLES) {
-      expect([role, users.some((c) => c.expect.outcome === "deny" && c.expect.rule === "dangerous-roles" && roles(c).some((r) => r.roleName === role))]).toEqual([role, true]);
+      expect([
+        role,
+        users.some(
+          (c) =>
+            c.expect.outcome === "deny" &&
+            c.expect.rule === "dangerous-roles" &&
+            roles(c).some((r) => r.roleName === role),
+        ),
+      ]).toEqual([role, true]);
     }
     for (const db of [...CORPUS_PARAMS.protectedDatabases, "admin", "local", "config"]) {
-      expect([db, users.some((c) => c.expect.outcome === "deny" && c.expect.rule === "protected-databases" && roles(c).some((r) => r.databaseName === db))]).toEqual([db, true]);
+      expect([
+        db,
+        users.some(
+          (c) =>
+            c.expect.outcome === "deny" &&
+            c.expect.rule === "protected-databases" &&
+            roles(c).some((r) => r.databaseName === db),
+        ),
+      ]).toEqual([db, true]);
     }
   });
 

@@ -58,9 +58,12 @@ function parseCase(set: "malicious" | "benign", file: string, text: string): Cor
   const unknown = Object.keys(doc).filter((k) => !known.includes(k));
   if (unknown.length > 0) fail(file, `unknown key(s) ${unknown.join(", ")}; accepted: ${known.join(", ")}`);
   const expect = doc.expect as Record<string, unknown> | undefined;
-  if (!expect || !OUTCOMES.includes(String(expect.outcome))) fail(file, `expect.outcome must be one of ${OUTCOMES.join(", ")}`);
-  if (expect.outcome === "deny" && (typeof expect.policy !== "string" || typeof expect.rule !== "string")) fail(file, "a deny expectation needs policy and rule");
-  if (expect.outcome === "admit" && typeof expect.policy !== "string") fail(file, "an admit expectation needs the policy that matches and passes");
+  if (!expect || !OUTCOMES.includes(String(expect.outcome)))
+    fail(file, `expect.outcome must be one of ${OUTCOMES.join(", ")}`);
+  if (expect.outcome === "deny" && (typeof expect.policy !== "string" || typeof expect.rule !== "string"))
+    fail(file, "a deny expectation needs policy and rule");
+  if (expect.outcome === "admit" && typeof expect.policy !== "string")
+    fail(file, "an admit expectation needs the policy that matches and passes");
   if (set === "malicious" && expect.outcome !== "deny") fail(file, "a malicious case must expect deny");
   if (set === "benign" && expect.outcome === "deny") fail(file, "a benign case must not expect deny");
   const operation = doc.operation ?? "CREATE";
@@ -85,7 +88,10 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusCase[] {
   const cases: CorpusCase[] = [];
   for (const set of ["malicious", "benign"] as const) {
     const folder = path.join(dir, set);
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".yaml")).sort()) {
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()) {
       cases.push(parseCase(set, file, fs.readFileSync(path.join(folder, file), "utf8")));
     }
   }

@@ -29,15 +29,21 @@ function strictify(schema: unknown): unknown {
   if (schema === null || typeof schema !== "object") return schema;
   const s = schema as Schema;
   const out: Schema = {};
-  for (const [k, v] of Object.entries(s)) out[k] = k === "properties" ? Object.fromEntries(Object.entries(v as Schema).map(([pk, pv]) => [pk, strictify(pv)])) : strictify(v);
-  if (s.properties && !s["x-kubernetes-preserve-unknown-fields"] && s.additionalProperties === undefined) out.additionalProperties = false;
+  for (const [k, v] of Object.entries(s))
+    out[k] =
+      k === "properties"
+        ? Object.fromEntries(Object.entries(v as Schema).map(([pk, pv]) => [pk, strictify(pv)]))
+        : strictify(v);
+  if (s.properties && !s["x-kubernetes-preserve-unknown-fields"] && s.additionalProperties === undefined)
+    out.additionalProperties = false;
   return out;
 }
 
 function toCel(value: unknown): CelInput {
   if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
   if (Array.isArray(value)) return value.map(toCel);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCel(v)])) as unknown as CelInput;
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCel(v)])) as unknown as CelInput;
   return value as CelInput;
 }
 
@@ -53,7 +59,9 @@ function celRules(schema: Schema, value: unknown, at: string, problems: string[]
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const props = (schema.properties ?? {}) as Record<string, Schema>;
     for (const [k, v] of Object.entries(value)) {
-      const sub = props[k] ?? (typeof schema.additionalProperties === "object" ? (schema.additionalProperties as Schema) : undefined);
+      const sub =
+        props[k] ??
+        (typeof schema.additionalProperties === "object" ? (schema.additionalProperties as Schema) : undefined);
       if (sub) celRules(sub, v, `${at}.${k}`, problems);
     }
   }
@@ -68,13 +76,27 @@ export class CrdValidator {
 
   /** Loads every `*.yaml` CRD of a folder. */
   constructor(folder: string) {
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".yaml")).sort()) {
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()) {
       const crd = parseYaml(fs.readFileSync(path.join(folder, file), "utf8")) as Crd;
       for (const v of crd.spec.versions) {
         // apiVersion, kind and metadata are always accepted at the root, even when a CRD schema does not list them.
         const root = v.schema.openAPIV3Schema;
-        const schema = { ...root, properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...(root.properties as Schema) } };
-        this.byGvk.set(`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, { validate: this.ajv.compile(strictify(schema) as Schema), schema });
+        const schema = {
+          ...root,
+          properties: {
+            apiVersion: { type: "string" },
+            kind: { type: "string" },
+            metadata: { type: "object" },
+            ...(root.properties as Schema),
+          },
+        };
+        this.byGvk.set(`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, {
+          validate: this.ajv.compile(strictify(schema) as Schema),
+          schema,
+        });
       }
     }
   }
@@ -96,7 +118,10 @@ export class CrdValidator {
     const problems: string[] = [];
     if (!entry.validate(object)) {
       for (const e of entry.validate.errors ?? []) {
-        const extra = e.keyword === "additionalProperties" ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : "";
+        const extra =
+          e.keyword === "additionalProperties"
+            ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
+            : "";
         problems.push(`${e.instancePath || "/"}: ${e.message ?? e.keyword}${extra}`);
       }
     }

@@ -40,7 +40,12 @@ export interface PolicyDocument {
   spec: {
     validationActions?: string[];
     failurePolicy?: string;
-    matchConstraints?: { resourceRules?: ResourceRule[]; excludeResourceRules?: ResourceRule[]; namespaceSelector?: unknown; objectSelector?: unknown };
+    matchConstraints?: {
+      resourceRules?: ResourceRule[];
+      excludeResourceRules?: ResourceRule[];
+      namespaceSelector?: unknown;
+      objectSelector?: unknown;
+    };
     matchConditions?: { name: string; expression: string }[];
     variables?: { name: string; expression: string }[];
     validations?: { expression: string; message?: string; messageExpression?: string }[];
@@ -138,14 +143,18 @@ export function evaluatePolicy(policy: PolicyDocument, req: AdmissionRequest): P
   }
   const c = coordinates(req);
   if (!(mc.resourceRules ?? []).some((r) => ruleMatches(r, c, req.operation))) {
-    return { result: "not-matched", reason: `no resourceRule matches ${c.group}/${c.version} ${c.resource} ${req.operation}` };
+    return {
+      result: "not-matched",
+      reason: `no resourceRule matches ${c.group}/${c.version} ${c.resource} ${req.operation}`,
+    };
   }
   if ((mc.excludeResourceRules ?? []).some((r) => ruleMatches(r, c, req.operation))) {
     return { result: "not-matched", reason: `excluded: ${c.group}/${c.version} ${c.resource} ${req.operation}` };
   }
 
   const obj = req.object ?? null;
-  const namespace = req.namespace ?? ((obj ?? req.oldObject)?.metadata as { namespace?: string } | undefined)?.namespace ?? "";
+  const namespace =
+    req.namespace ?? ((obj ?? req.oldObject)?.metadata as { namespace?: string } | undefined)?.namespace ?? "";
   const name = ((obj ?? req.oldObject)?.metadata as { name?: string } | undefined)?.name ?? "";
   const kindOf = (obj ?? req.oldObject) as { apiVersion?: string; kind?: string } | null;
   const bindings: Record<string, CelInput> = {
@@ -168,10 +177,15 @@ export function evaluatePolicy(policy: PolicyDocument, req: AdmissionRequest): P
     const r = run(cond.expression, bindings);
     if (r.ok && r.value === false) return { result: "not-matched", reason: `matchCondition ${cond.name} is false` };
     if (!r.ok) conditionErrors.push(`matchCondition ${cond.name}: ${r.message}`);
-    else if (r.value !== true) conditionErrors.push(`matchCondition ${cond.name}: returned ${String(r.value)}, not a boolean`);
+    else if (r.value !== true)
+      conditionErrors.push(`matchCondition ${cond.name}: returned ${String(r.value)}, not a boolean`);
   }
   if (conditionErrors.length > 0) {
-    if (ignore) return { result: "not-matched", reason: `matchConditions errored, failurePolicy Ignore: ${conditionErrors.join("; ")}` };
+    if (ignore)
+      return {
+        result: "not-matched",
+        reason: `matchConditions errored, failurePolicy Ignore: ${conditionErrors.join("; ")}`,
+      };
     return { result: "error", stage: "matchConditions", message: conditionErrors.join("; ") };
   }
 
@@ -193,7 +207,8 @@ export function evaluatePolicy(policy: PolicyDocument, req: AdmissionRequest): P
       return { result: "error", stage: `validations[${i}]`, message: `${r.message}${cause}` };
     }
     if (r.value === true) continue;
-    if (r.value !== false) return { result: "error", stage: `validations[${i}]`, message: `returned ${String(r.value)}, not a boolean` };
+    if (r.value !== false)
+      return { result: "error", stage: `validations[${i}]`, message: `returned ${String(r.value)}, not a boolean` };
     let message = validation.message || `CEL expression validation failed at index ${i}`;
     if (validation.messageExpression) {
       const m = run(validation.messageExpression, withVariables);

@@ -8,4 +8,6 @@ import { buildAdmissionPolicies } from "./policies";
 const files = renderKyvernoSuite(loadCorpus(), buildAdmissionPolicies(CORPUS_PARAMS));
 fs.mkdirSync(SUITE_DIR, { recursive: true });
 for (const [name, content] of files) fs.writeFileSync(path.join(SUITE_DIR, name), content);
-process.stdout.write(`wrote ${[...files.keys()].map((f) => path.relative(process.cwd(), path.join(SUITE_DIR, f))).join(", ")}\n`);
+process.stdout.write(
+  `wrote ${[...files.keys()].map((f) => path.relative(process.cwd(), path.join(SUITE_DIR, f))).join(", ")}\n`,
+);

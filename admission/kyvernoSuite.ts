@@ -30,7 +30,10 @@ interface SuiteResult {
  * `oldObject`, so the verdict is the same (the offline tests assert this), and the suite stays within the CLI's stable
  * test format.
  */
-export function renderKyvernoSuite(cases: readonly CorpusCase[], policies: readonly AdmissionPolicy[]): Map<string, string> {
+export function renderKyvernoSuite(
+  cases: readonly CorpusCase[],
+  policies: readonly AdmissionPolicy[],
+): Map<string, string> {
   const results = new Map<string, SuiteResult>();
   const resources: Record<string, unknown>[] = [];
   for (const c of cases) {
@@ -38,7 +41,13 @@ export function renderKyvernoSuite(cases: readonly CorpusCase[], policies: reado
     const kind = String(c.object.kind);
     const result = c.expect.outcome === "deny" ? "fail" : "pass";
     const key = `${c.expect.policy}|${kind}|${result}`;
-    const entry = results.get(key) ?? { policy: c.expect.policy, isValidatingPolicy: true, kind, result, resources: [] };
+    const entry = results.get(key) ?? {
+      policy: c.expect.policy,
+      isValidatingPolicy: true,
+      kind,
+      result,
+      resources: [],
+    };
     entry.resources.push((c.object.metadata as { name: string }).name);
     results.set(key, entry);
     resources.push(c.object);
@@ -48,9 +57,13 @@ export function renderKyvernoSuite(cases: readonly CorpusCase[], policies: reado
     apiVersion: "cli.kyverno.io/v1alpha1",
     kind: "Test",
     metadata: { name: "atlas-preview-admission" },
-    policies: policies.map((p) => path.posix.join(...suiteToRoot.split(path.sep), ...planPolicyFile(p.name).split(path.sep))),
+    policies: policies.map((p) =>
+      path.posix.join(...suiteToRoot.split(path.sep), ...planPolicyFile(p.name).split(path.sep)),
+    ),
     resources: ["resources.yaml"],
-    results: [...results.values()].sort((a, b) => `${a.policy}|${a.kind}|${a.result}`.localeCompare(`${b.policy}|${b.kind}|${b.result}`)),
+    results: [...results.values()].sort((a, b) =>
+      `${a.policy}|${a.kind}|${a.result}`.localeCompare(`${b.policy}|${b.kind}|${b.result}`),
+    ),
   };
   return new Map([
     ["kyverno-test.yaml", HEADER + stringify(test, { lineWidth: 0 })],

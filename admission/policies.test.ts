@@ -26,7 +26,25 @@ function expressions(): [string, string][] {
 
 /** CEL operators and macro helpers the parser emits as calls. */
 const OPERATORS = new Set([
-  "_&&_", "_||_", "_?_:_", "!_", "-_", "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "_+_", "_-_", "_*_", "_/_", "_%_", "_[_]", "@in", "@not_strictly_false",
+  "_&&_",
+  "_||_",
+  "_?_:_",
+  "!_",
+  "-_",
+  "_==_",
+  "_!=_",
+  "_<_",
+  "_<=_",
+  "_>_",
+  "_>=_",
+  "_+_",
+  "_-_",
+  "_*_",
+  "_/_",
+  "_%_",
+  "_[_]",
+  "@in",
+  "@not_strictly_false",
 ]);
 
 /** Names of every function called in a parsed expression (macros are already expanded to comprehensions). */
@@ -52,13 +70,21 @@ describe("emitted CEL", () => {
   });
 
   test.each(all)("%s calls only functions Kyverno and @bufbuild/cel share", (_where, expression) => {
-    const fns = [...calledFunctions(parse(expression).expr)].filter((f) => !OPERATORS.has(f) && !PORTABLE_FUNCTIONS.includes(f));
+    const fns = [...calledFunctions(parse(expression).expr)].filter(
+      (f) => !OPERATORS.has(f) && !PORTABLE_FUNCTIONS.includes(f),
+    );
     expect(fns).toEqual([]);
-    expect(expression).not.toMatch(/\.\?|orValue|hasValue|cel\.bind|\bsets\.|\.distinct\(|\.flatten\(|resource\.(Get|List)|http\./);
+    expect(expression).not.toMatch(
+      /\.\?|orValue|hasValue|cel\.bind|\bsets\.|\.distinct\(|\.flatten\(|resource\.(Get|List)|http\./,
+    );
   });
 
   test("the portability check itself catches a non-portable call", () => {
-    expect([...calledFunctions(parse("[1,2].distinct().size() > 0").expr)].filter((f) => !OPERATORS.has(f) && !PORTABLE_FUNCTIONS.includes(f))).toEqual(["distinct"]);
+    expect(
+      [...calledFunctions(parse("[1,2].distinct().size() > 0").expr)].filter(
+        (f) => !OPERATORS.has(f) && !PORTABLE_FUNCTIONS.includes(f),
+      ),
+    ).toEqual(["distinct"]);
   });
 });
 
@@ -71,39 +97,65 @@ describe("policy shape", () => {
       "atlas-users-outside-previews",
     ]);
     for (const p of policies) {
-      expect([p.name, p.manifest.apiVersion, p.manifest.kind, p.manifest.spec.validationActions, p.manifest.spec.failurePolicy]).toEqual([
+      expect([
         p.name,
-        "policies.kyverno.io/v1",
-        "ValidatingPolicy",
-        ["Deny"],
-        "Fail",
-      ]);
-      expect(p.manifest.spec.matchConstraints.resourceRules.map((r) => r.operations)).toEqual(p.manifest.spec.matchConstraints.resourceRules.map(() => ["CREATE", "UPDATE"]));
+        p.manifest.apiVersion,
+        p.manifest.kind,
+        p.manifest.spec.validationActions,
+        p.manifest.spec.failurePolicy,
+      ]).toEqual([p.name, "policies.kyverno.io/v1", "ValidatingPolicy", ["Deny"], "Fail"]);
+      expect(p.manifest.spec.matchConstraints.resourceRules.map((r) => r.operations)).toEqual(
+        p.manifest.spec.matchConstraints.resourceRules.map(() => ["CREATE", "UPDATE"]),
+      );
       expect(p.rules.length).toBe(p.manifest.spec.validations.length);
     }
   });
 
   test("the preview namespace is matched with an anchored pattern that needs a number", () => {
-    const conds = policies.flatMap((p) => p.manifest.spec.matchConditions ?? []).filter((c) => c.name === "preview-namespace");
-    expect(conds.map((c) => c.expression)).toEqual(["request.namespace.matches('^pr-[0-9]+$')", "request.namespace.matches('^pr-[0-9]+$')", "request.namespace.matches('^pr-[0-9]+$')"]);
+    const conds = policies
+      .flatMap((p) => p.manifest.spec.matchConditions ?? [])
+      .filter((c) => c.name === "preview-namespace");
+    expect(conds.map((c) => c.expression)).toEqual([
+      "request.namespace.matches('^pr-[0-9]+$')",
+      "request.namespace.matches('^pr-[0-9]+$')",
+      "request.namespace.matches('^pr-[0-9]+$')",
+    ]);
   });
 
   test("the AtlasDatabaseUser policy's rules, in order", () => {
     expect(policies[0]?.rules).toEqual([
-      { id: "dangerous-roles", summary: "no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, clusterMonitor, clusterAdmin, clusterManager, hostManager, backup, restore, enableSharding, dbAdmin, dbOwner, userAdmin, killOpSession (compared trimmed, case-insensitive)" },
-      { id: "protected-databases", summary: "no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)" },
+      {
+        id: "dangerous-roles",
+        summary:
+          "no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, clusterMonitor, clusterAdmin, clusterManager, hostManager, backup, restore, enableSharding, dbAdmin, dbOwner, userAdmin, killOpSession (compared trimmed, case-insensitive)",
+      },
+      {
+        id: "protected-databases",
+        summary: "no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)",
+      },
       { id: "role-allowlist", summary: "every role is exactly one of read, readWrite (no custom roles)" },
       { id: "own-database", summary: "every role is on exactly syrf_pr_<N>, N from the namespace pr-<N>" },
       { id: "scopes", summary: "scopes present and only CLUSTER syrf-shared" },
       { id: "username", summary: "username is exactly syrf_pr_<N>_app" },
-      { id: "project", summary: "references the project only as projectRef shared-project in namespace mongodb-atlas-system (no other namespace, no externalProjectRef)" },
-      { id: "password-user", summary: "a password user: awsIamType, x509Type, oidcAuthType absent or NONE, passwordSecretRef set, auth database admin" },
+      {
+        id: "project",
+        summary:
+          "references the project only as projectRef shared-project in namespace mongodb-atlas-system (no other namespace, no externalProjectRef)",
+      },
+      {
+        id: "password-user",
+        summary:
+          "a password user: awsIamType, x509Type, oidcAuthType absent or NONE, passwordSecretRef set, auth database admin",
+      },
       { id: "delete-annotation", summary: "annotated mongodb.com/atlas-resource-policy: delete" },
     ]);
   });
 
   test("the external project reference mode checks externalProjectRef.id", () => {
-    const [users] = buildAdmissionPolicies({ ...CORPUS_PARAMS, project: { kind: "external", projectId: "64b7f3a1c2d4e5f6a7b8c9d0" } });
+    const [users] = buildAdmissionPolicies({
+      ...CORPUS_PARAMS,
+      project: { kind: "external", projectId: "64b7f3a1c2d4e5f6a7b8c9d0" },
+    });
     expect(users?.manifest.spec.validations[6]?.expression).toBe(
       "has(variables.spec.externalProjectRef) && !has(variables.spec.projectRef) && variables.spec.externalProjectRef.id == '64b7f3a1c2d4e5f6a7b8c9d0'",
     );
@@ -113,13 +165,34 @@ describe("policy shape", () => {
 describe("bad generator parameters", () => {
   const bad = (patch: Partial<AdmissionPolicyParams>) => () => buildAdmissionPolicies({ ...CORPUS_PARAMS, ...patch });
   test.each([
-    [{ databasePrefix: "syrf'pr_" }, `buildAdmissionPolicies: databasePrefix is "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)`],
-    [{ previewClusters: [] }, "buildAdmissionPolicies: previewClusters is []; must be a non-empty list: Atlas cluster names (letters, digits, '-')"],
-    [{ previewClusters: ["ok", "bad name"] }, `buildAdmissionPolicies: previewClusters[1] is "bad name"; Atlas cluster names (letters, digits, '-')`],
-    [{ operatorNamespace: "pr-1" }, `buildAdmissionPolicies: operatorNamespace is "pr-1"; must not look like a preview namespace pr-<N>`],
-    [{ projectId: "xyz" }, `buildAdmissionPolicies: projectId is "xyz"; must be the Atlas project id: 24 lowercase hexadecimal characters`],
-    [{ allowedRoles: ["readWrite", "dbAdmin"] }, `buildAdmissionPolicies: allowedRoles is ["readWrite","dbAdmin"]; must not contain dbAdmin: it is a dangerous role`],
-    [{ databasePrefix: "syrf", protectedDatabases: ["syrf1"] }, `buildAdmissionPolicies: databasePrefix is "syrf"; must not produce the protected database syrf1`],
+    [
+      { databasePrefix: "syrf'pr_" },
+      `buildAdmissionPolicies: databasePrefix is "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)`,
+    ],
+    [
+      { previewClusters: [] },
+      "buildAdmissionPolicies: previewClusters is []; must be a non-empty list: Atlas cluster names (letters, digits, '-')",
+    ],
+    [
+      { previewClusters: ["ok", "bad name"] },
+      `buildAdmissionPolicies: previewClusters[1] is "bad name"; Atlas cluster names (letters, digits, '-')`,
+    ],
+    [
+      { operatorNamespace: "pr-1" },
+      `buildAdmissionPolicies: operatorNamespace is "pr-1"; must not look like a preview namespace pr-<N>`,
+    ],
+    [
+      { projectId: "xyz" },
+      `buildAdmissionPolicies: projectId is "xyz"; must be the Atlas project id: 24 lowercase hexadecimal characters`,
+    ],
+    [
+      { allowedRoles: ["readWrite", "dbAdmin"] },
+      `buildAdmissionPolicies: allowedRoles is ["readWrite","dbAdmin"]; must not contain dbAdmin: it is a dangerous role`,
+    ],
+    [
+      { databasePrefix: "syrf", protectedDatabases: ["syrf1"] },
+      `buildAdmissionPolicies: databasePrefix is "syrf"; must not produce the protected database syrf1`,
+    ],
   ] as const)("%j is refused with its message", (patch, message) => {
     expect(bad(patch as Partial<AdmissionPolicyParams>)).toThrow(new AdmissionParamsError(message));
   });
@@ -135,10 +208,13 @@ if (!shared) {
   );
 }
 (shared ? describe : describe.skip)("real CRD schemas (../shared/crds)", () => {
-  test.each(policies.map((p) => [p.name, p] as const))("%s validates against the Kyverno 1.19.0 ValidatingPolicy CRD", (_n, p) => {
-    const v = new CrdValidator(kyvernoCrds as string);
-    expect(v.validate(p.manifest as unknown as Record<string, unknown>)).toEqual([]);
-  });
+  test.each(policies.map((p) => [p.name, p] as const))(
+    "%s validates against the Kyverno 1.19.0 ValidatingPolicy CRD",
+    (_n, p) => {
+      const v = new CrdValidator(kyvernoCrds as string);
+      expect(v.validate(p.manifest as unknown as Record<string, unknown>)).toEqual([]);
+    },
+  );
 
   const atlas = shared ? new CrdValidator(atlasCrds as string) : undefined;
   const corpus = loadCorpus().flatMap((c) => [
@@ -160,11 +236,17 @@ if (!shared) {
   test("the CRD validator refuses what the API server would (unknown field, CRD CEL rule, enum)", () => {
     const user = loadCorpus().find((c) => c.id === "benign/preview-user-pr-123")?.object as Record<string, unknown>;
     const spec = user.spec as Record<string, unknown>;
-    expect(atlas?.validate({ ...user, spec: { ...spec, rolez: [] } })).toEqual(["/spec: must NOT have additional properties (rolez)"]);
-    expect(atlas?.validate({ ...user, spec: { ...spec, externalProjectRef: { id: "64b7f3a1c2d4e5f6a7b8c9d0" } } })).toEqual([
+    expect(atlas?.validate({ ...user, spec: { ...spec, rolez: [] } })).toEqual([
+      "/spec: must NOT have additional properties (rolez)",
+    ]);
+    expect(
+      atlas?.validate({ ...user, spec: { ...spec, externalProjectRef: { id: "64b7f3a1c2d4e5f6a7b8c9d0" } } }),
+    ).toEqual([
       ".spec: must define only one project reference through externalProjectRef or projectRef",
       ".spec: must define a local connection secret when referencing an external project",
     ]);
-    expect(atlas?.validate({ ...user, spec: { ...spec, scopes: [{ type: "PROJECT", name: "x" }] } })).toEqual(["/spec/scopes/0/type: must be equal to one of the allowed values"]);
+    expect(atlas?.validate({ ...user, spec: { ...spec, scopes: [{ type: "PROJECT", name: "x" }] } })).toEqual([
+      "/spec/scopes/0/type: must be equal to one of the allowed values",
+    ]);
   });
 });

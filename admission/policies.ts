@@ -148,34 +148,94 @@ function check(ok: boolean, param: string, value: unknown, expected: string): vo
 }
 
 function checkList(values: readonly string[], param: string, re: RegExp, expected: string, nonEmpty: boolean): void {
-  check(Array.isArray(values) && (!nonEmpty || values.length > 0), param, values, `must be a${nonEmpty ? " non-empty" : ""} list: ${expected}`);
+  check(
+    Array.isArray(values) && (!nonEmpty || values.length > 0),
+    param,
+    values,
+    `must be a${nonEmpty ? " non-empty" : ""} list: ${expected}`,
+  );
   values.forEach((v, i) => check(typeof v === "string" && re.test(v), `${param}[${i}]`, v, expected));
 }
 
 function validate(p: AdmissionPolicyParams): void {
-  check(SAFE.databasePrefix.test(p.databasePrefix), "databasePrefix", p.databasePrefix, "must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)");
-  check(SAFE.usernamePrefix.test(p.usernamePrefix), "usernamePrefix", p.usernamePrefix, "must be letters, digits, '_', '.' or '-' (e.g. syrf_pr_)");
-  check(SAFE.usernameSuffix.test(p.usernameSuffix ?? "_app"), "usernameSuffix", p.usernameSuffix, "must be letters, digits, '_', '.' or '-' (e.g. _app)");
+  check(
+    SAFE.databasePrefix.test(p.databasePrefix),
+    "databasePrefix",
+    p.databasePrefix,
+    "must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)",
+  );
+  check(
+    SAFE.usernamePrefix.test(p.usernamePrefix),
+    "usernamePrefix",
+    p.usernamePrefix,
+    "must be letters, digits, '_', '.' or '-' (e.g. syrf_pr_)",
+  );
+  check(
+    SAFE.usernameSuffix.test(p.usernameSuffix ?? "_app"),
+    "usernameSuffix",
+    p.usernameSuffix,
+    "must be letters, digits, '_', '.' or '-' (e.g. _app)",
+  );
   checkList(p.previewClusters, "previewClusters", SAFE.cluster, "Atlas cluster names (letters, digits, '-')", true);
   checkList(p.protectedDatabases, "protectedDatabases", SAFE.database, "database names", true);
-  check(SAFE.k8sName.test(p.operatorNamespace), "operatorNamespace", p.operatorNamespace, "must be a Kubernetes namespace name (e.g. mongodb-atlas-system)");
-  check(!new RegExp(PREVIEW_NAMESPACE_REGEX).test(p.operatorNamespace), "operatorNamespace", p.operatorNamespace, "must not look like a preview namespace pr-<N>");
-  check(SAFE.projectId.test(p.projectId), "projectId", p.projectId, "must be the Atlas project id: 24 lowercase hexadecimal characters");
+  check(
+    SAFE.k8sName.test(p.operatorNamespace),
+    "operatorNamespace",
+    p.operatorNamespace,
+    "must be a Kubernetes namespace name (e.g. mongodb-atlas-system)",
+  );
+  check(
+    !new RegExp(PREVIEW_NAMESPACE_REGEX).test(p.operatorNamespace),
+    "operatorNamespace",
+    p.operatorNamespace,
+    "must not look like a preview namespace pr-<N>",
+  );
+  check(
+    SAFE.projectId.test(p.projectId),
+    "projectId",
+    p.projectId,
+    "must be the Atlas project id: 24 lowercase hexadecimal characters",
+  );
   if (p.project.kind === "projectRef") {
-    check(SAFE.k8sName.test(p.project.name), "project.name", p.project.name, "must be the AtlasProject resource name (a Kubernetes name)");
-    check(SAFE.k8sName.test(p.project.namespace), "project.namespace", p.project.namespace, "must be a Kubernetes namespace name");
+    check(
+      SAFE.k8sName.test(p.project.name),
+      "project.name",
+      p.project.name,
+      "must be the AtlasProject resource name (a Kubernetes name)",
+    );
+    check(
+      SAFE.k8sName.test(p.project.namespace),
+      "project.namespace",
+      p.project.namespace,
+      "must be a Kubernetes namespace name",
+    );
   } else {
-    check(SAFE.projectId.test(p.project.projectId), "project.projectId", p.project.projectId, "must be the Atlas project id: 24 lowercase hexadecimal characters");
+    check(
+      SAFE.projectId.test(p.project.projectId),
+      "project.projectId",
+      p.project.projectId,
+      "must be the Atlas project id: 24 lowercase hexadecimal characters",
+    );
   }
   checkList(p.allowedRoles ?? ["read", "readWrite"], "allowedRoles", SAFE.role, "built-in role names", true);
   checkList(p.dangerousRoles ?? DANGEROUS_ROLES, "dangerousRoles", SAFE.role, "role names", false);
   const dangerous = new Set((p.dangerousRoles ?? DANGEROUS_ROLES).map((r) => r.toLowerCase()));
   for (const role of p.allowedRoles ?? []) {
-    check(!dangerous.has(role.toLowerCase()), "allowedRoles", p.allowedRoles, `must not contain ${role}: it is a dangerous role`);
+    check(
+      !dangerous.has(role.toLowerCase()),
+      "allowedRoles",
+      p.allowedRoles,
+      `must not contain ${role}: it is a dangerous role`,
+    );
   }
   const protectedLower = new Set([...p.protectedDatabases, ...SYSTEM_DATABASES].map((d) => d.toLowerCase()));
   for (const d of protectedLower) {
-    check(!(d.startsWith(p.databasePrefix) && /^[0-9]+$/.test(d.slice(p.databasePrefix.length))), "databasePrefix", p.databasePrefix, `must not produce the protected database ${d}`);
+    check(
+      !(d.startsWith(p.databasePrefix) && /^[0-9]+$/.test(d.slice(p.databasePrefix.length))),
+      "databasePrefix",
+      p.databasePrefix,
+      `must not produce the protected database ${d}`,
+    );
   }
 }
 
@@ -194,7 +254,12 @@ interface UserKind {
   /** Fields that select a non-password authentication when set to anything but NONE. */
   authTypeFields: string[];
   /** The project-reference check. */
-  project: (p: AdmissionPolicyParams) => { summary: string; expression: string; message: string; messageExpression: string };
+  project: (p: AdmissionPolicyParams) => {
+    summary: string;
+    expression: string;
+    message: string;
+    messageExpression: string;
+  };
 }
 
 const atlasDatabaseUser: UserKind = {
@@ -246,7 +311,8 @@ const generatedDatabaseUser: UserKind = {
     id: "spec-shape",
     summary: "has spec.v20250312.entry (the only API version this policy understands)",
     expression: "has(object.spec.v20250312) && has(object.spec.v20250312.entry)",
-    message: "A DatabaseUser in a preview namespace must define spec.v20250312.entry; other API versions of the generated kind are refused.",
+    message:
+      "A DatabaseUser in a preview namespace must define spec.v20250312.entry; other API versions of the generated kind are refused.",
     messageExpression: `${kindName()} + ': spec.v20250312.entry is missing; the policy only admits the v20250312 user shape'`,
   },
   authTypeFields: ["awsIAMType", "x509Type", "oidcAuthType", "ldapAuthType"],
@@ -267,7 +333,10 @@ function kindName(): string {
   return "object.kind + ' ' + request.namespace + '/' + object.metadata.name";
 }
 
-const onlyPreviewNamespaces = { name: "preview-namespace", expression: `request.namespace.matches(${celString(PREVIEW_NAMESPACE_REGEX)})` };
+const onlyPreviewNamespaces = {
+  name: "preview-namespace",
+  expression: `request.namespace.matches(${celString(PREVIEW_NAMESPACE_REGEX)})`,
+};
 
 function annotations(title: string, rules: PolicyRule[]): Record<string, string> {
   return {
@@ -382,7 +451,14 @@ function userPolicy(k: UserKind, p: AdmissionPolicyParams): AdmissionPolicy {
         failurePolicy: "Fail",
         evaluation: { background: { enabled: false } },
         matchConstraints: {
-          resourceRules: [{ apiGroups: [k.group], apiVersions: [k.version], resources: [k.resource], operations: ["CREATE", "UPDATE"] }],
+          resourceRules: [
+            {
+              apiGroups: [k.group],
+              apiVersions: [k.version],
+              resources: [k.resource],
+              operations: ["CREATE", "UPDATE"],
+            },
+          ],
         },
         matchConditions: [onlyPreviewNamespaces],
         variables: [
@@ -392,7 +468,10 @@ function userPolicy(k: UserKind, p: AdmissionPolicyParams): AdmissionPolicy {
           { name: "annotations", expression: "has(object.metadata.annotations) ? object.metadata.annotations : {}" },
           { name: "pullRequest", expression: "request.namespace.substring(3)" },
           { name: "expectedDatabase", expression: `${celString(p.databasePrefix)} + variables.pullRequest` },
-          { name: "expectedUsername", expression: `${celString(p.usernamePrefix)} + variables.pullRequest + ${celString(suffix)}` },
+          {
+            name: "expectedUsername",
+            expression: `${celString(p.usernamePrefix)} + variables.pullRequest + ${celString(suffix)}`,
+          },
         ],
         validations: validations.map(({ expression, message, messageExpression }) => ({
           expression,
@@ -409,24 +488,38 @@ const isUserKind =
   "(object.apiVersion == 'atlas.mongodb.com/v1' && object.kind == 'AtlasDatabaseUser') || (object.apiVersion == 'atlas.generated.mongodb.com/v1' && object.kind == 'DatabaseUser')";
 
 function otherKindsPolicy(): AdmissionPolicy {
-  const rules = [{ id: "atlas-kind", summary: "every Atlas kind except the two user kinds is refused (custom roles, IP access lists, projects, deployments, streams, ...)" }];
+  const rules = [
+    {
+      id: "atlas-kind",
+      summary:
+        "every Atlas kind except the two user kinds is refused (custom roles, IP access lists, projects, deployments, streams, ...)",
+    },
+  ];
   return {
     name: "atlas-preview-other-kinds",
     rules,
     manifest: {
       apiVersion: "policies.kyverno.io/v1",
       kind: "ValidatingPolicy",
-      metadata: { name: "atlas-preview-other-kinds", annotations: annotations("Refuse every non-user Atlas kind in preview namespaces", rules) },
+      metadata: {
+        name: "atlas-preview-other-kinds",
+        annotations: annotations("Refuse every non-user Atlas kind in preview namespaces", rules),
+      },
       spec: {
         validationActions: ["Deny"],
         failurePolicy: "Fail",
         evaluation: { background: { enabled: false } },
-        matchConstraints: { resourceRules: [{ apiGroups: ATLAS_GROUPS, apiVersions: ["*"], resources: ["*"], operations: ["CREATE", "UPDATE"] }] },
+        matchConstraints: {
+          resourceRules: [
+            { apiGroups: ATLAS_GROUPS, apiVersions: ["*"], resources: ["*"], operations: ["CREATE", "UPDATE"] },
+          ],
+        },
         matchConditions: [onlyPreviewNamespaces, { name: "not-a-user-kind", expression: `!(${isUserKind})` }],
         validations: [
           {
             expression: "false",
-            message: "Atlas resources other than database users are not allowed in preview namespaces (the operator's credential could create custom roles, access-list entries, clusters, ...).",
+            message:
+              "Atlas resources other than database users are not allowed in preview namespaces (the operator's credential could create custom roles, access-list entries, clusters, ...).",
             messageExpression: `${kindName()} + ' (' + object.apiVersion + ') is not allowed: preview namespaces may only hold AtlasDatabaseUser; the operator\\'s credential could otherwise create custom roles, access-list entries, projects or clusters'`,
           },
         ],
@@ -436,22 +529,37 @@ function otherKindsPolicy(): AdmissionPolicy {
 }
 
 function outsidePreviewsPolicy(p: AdmissionPolicyParams): AdmissionPolicy {
-  const rules = [{ id: "outside-previews", summary: `Atlas users are refused outside pr-<N> and ${p.operatorNamespace}` }];
+  const rules = [
+    { id: "outside-previews", summary: `Atlas users are refused outside pr-<N> and ${p.operatorNamespace}` },
+  ];
   return {
     name: "atlas-users-outside-previews",
     rules,
     manifest: {
       apiVersion: "policies.kyverno.io/v1",
       kind: "ValidatingPolicy",
-      metadata: { name: "atlas-users-outside-previews", annotations: annotations("Refuse Atlas users outside preview namespaces and the operator namespace", rules) },
+      metadata: {
+        name: "atlas-users-outside-previews",
+        annotations: annotations("Refuse Atlas users outside preview namespaces and the operator namespace", rules),
+      },
       spec: {
         validationActions: ["Deny"],
         failurePolicy: "Fail",
         evaluation: { background: { enabled: false } },
         matchConstraints: {
           resourceRules: [
-            { apiGroups: ["atlas.mongodb.com"], apiVersions: ["*"], resources: ["atlasdatabaseusers"], operations: ["CREATE", "UPDATE"] },
-            { apiGroups: ["atlas.generated.mongodb.com"], apiVersions: ["*"], resources: ["databaseusers"], operations: ["CREATE", "UPDATE"] },
+            {
+              apiGroups: ["atlas.mongodb.com"],
+              apiVersions: ["*"],
+              resources: ["atlasdatabaseusers"],
+              operations: ["CREATE", "UPDATE"],
+            },
+            {
+              apiGroups: ["atlas.generated.mongodb.com"],
+              apiVersions: ["*"],
+              resources: ["databaseusers"],
+              operations: ["CREATE", "UPDATE"],
+            },
           ],
         },
         matchConditions: [
@@ -475,5 +583,10 @@ function outsidePreviewsPolicy(p: AdmissionPolicyParams): AdmissionPolicy {
 /** Every admission policy, in a stable order. Throws {@link AdmissionParamsError} on bad parameters. */
 export function buildAdmissionPolicies(params: AdmissionPolicyParams): AdmissionPolicy[] {
   validate(params);
-  return [userPolicy(atlasDatabaseUser, params), userPolicy(generatedDatabaseUser, params), otherKindsPolicy(), outsidePreviewsPolicy(params)];
+  return [
+    userPolicy(atlasDatabaseUser, params),
+    userPolicy(generatedDatabaseUser, params),
+    otherKindsPolicy(),
+    outsidePreviewsPolicy(params),
+  ];
 }

@@ -32,7 +32,9 @@ describe(".github/workflows/policy-tests.yml", () => {
 
   test("installs the Kyverno CLI with kyverno/action-install-cli and an explicit release matching the chart", () => {
     const install = steps.filter((s) => s.uses?.startsWith("kyverno/action-install-cli@"));
-    expect(install.map((s) => [s.uses, s.with])).toEqual([["kyverno/action-install-cli@v0.2.0", { release: "${{ env.KYVERNO_CLI_RELEASE }}" }]]);
+    expect(install.map((s) => [s.uses, s.with])).toEqual([
+      ["kyverno/action-install-cli@v0.2.0", { release: "${{ env.KYVERNO_CLI_RELEASE }}" }],
+    ]);
     expect(workflow.env.KYVERNO_CLI_RELEASE).toBe("v1.19.0");
     // Chart 3.9.x ships Kyverno 1.19.x.
     expect(DEFAULT_KYVERNO_CHART_VERSION.startsWith("3.9.")).toBe(true);
@@ -41,7 +43,9 @@ describe(".github/workflows/policy-tests.yml", () => {
   test("renders the policies with npm run plan before running kyverno test on the generated suite", () => {
     const runs = steps.map((s) => s.run ?? s.uses ?? "");
     const plan = runs.findIndex((r) => r.includes("npm run plan -- --stack staging"));
-    const kyverno = runs.findIndex((r) => r.trim() === `kyverno test ${path.relative(ROOT, SUITE_DIR)} --detailed-results`);
+    const kyverno = runs.findIndex(
+      (r) => r.trim() === `kyverno test ${path.relative(ROOT, SUITE_DIR)} --detailed-results`,
+    );
     expect([plan >= 0, kyverno > plan]).toEqual([true, true]);
   });
 });

@@ -3,7 +3,15 @@
  * rule a StackValidationPolicy; high and critical rules are mandatory, the others advisory. This module has no side
  * effect: `index.ts` is the only file that constructs the PolicyPack (which starts a gRPC server).
  */
-import type { EnforcementLevel, PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  EnforcementLevel,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
 import { rules as allRules } from "../guardrails/rules";
 import type { ResourceView, Rule } from "../guardrails/types";
@@ -27,11 +35,20 @@ export function plainView(value: unknown): unknown {
 
 const nameOfUrn = (urn: string | undefined): string | null => (urn ? (urn.split("::").pop() ?? urn) : null);
 
-function resourceView(r: { type: string; name: string; props: Record<string, unknown> }, parent: string | null): ResourceView {
+function resourceView(
+  r: { type: string; name: string; props: Record<string, unknown> },
+  parent: string | null,
+): ResourceView {
   return { type: r.type, name: r.name, parent, inputs: plainView(r.props) as Record<string, unknown> };
 }
 
-function base(rule: Rule): { name: string; description: string; enforcementLevel: EnforcementLevel; severity: Rule["severity"]; remediationSteps: string } {
+function base(rule: Rule): {
+  name: string;
+  description: string;
+  enforcementLevel: EnforcementLevel;
+  severity: Rule["severity"];
+  remediationSteps: string;
+} {
   return {
     name: policyName(rule),
     description: `${rule.id}: ${rule.title} ${rule.reason}`,
@@ -66,6 +83,8 @@ export function toPolicy(rule: Rule): ResourceValidationPolicy | StackValidation
 }
 
 /** Every rule of the rulebook, as policies, in rulebook order. */
-export const buildPolicies = (rules: readonly Rule[] = allRules): (ResourceValidationPolicy | StackValidationPolicy)[] => rules.map(toPolicy);
+export const buildPolicies = (
+  rules: readonly Rule[] = allRules,
+): (ResourceValidationPolicy | StackValidationPolicy)[] => rules.map(toPolicy);
 
 export const policies = buildPolicies();

@@ -11,7 +11,14 @@ import { parse, stringify } from "yaml";
 import { PROJECT_ROOT, listStacks } from "./lib/harness";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SDKS = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/gcp", "@pulumi/kubernetes", "@pulumi/mongodbatlas", "@pulumi/random"];
+const SDKS = [
+  "@pulumi/pulumi",
+  "@pulumi/aws",
+  "@pulumi/gcp",
+  "@pulumi/kubernetes",
+  "@pulumi/mongodbatlas",
+  "@pulumi/random",
+];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,14 +39,28 @@ function measure(label: string, args: string[], runs = RUNS): number {
   return m;
 }
 
-const verdict = (ratio: number, target: number) => `${ratio.toFixed(2)} × (target ≤ ${target})${ratio <= target ? "" : "  ABOVE TARGET"}`;
+const verdict = (ratio: number, target: number) =>
+  `${ratio.toFixed(2)} × (target ≤ ${target})${ratio <= target ? "" : "  ABOVE TARGET"}`;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-bench-"));
 const out = path.join(tmp, "out");
-const plan = (stack: string, configDir = PROJECT_ROOT) => ["-r", "@swc-node/register", "scripts/plan.ts", "--stack", stack, "--config-dir", configDir, "--out", out];
+const plan = (stack: string, configDir = PROJECT_ROOT) => [
+  "-r",
+  "@swc-node/register",
+  "scripts/plan.ts",
+  "--stack",
+  stack,
+  "--config-dir",
+  configDir,
+  "--out",
+  out,
+];
 
 console.log(`atlas-access bench on ${os.cpus().length} cores, Node ${process.version}`);
-const floor = measure("floor: import the Pulumi SDKs", ["-e", SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";")]);
+const floor = measure("floor: import the Pulumi SDKs", [
+  "-e",
+  SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";"),
+]);
 for (const stack of listStacks()) {
   const t = measure(`plan --stack ${stack}`, plan(stack));
   console.log(`${"".padEnd(36)} ${verdict(t / floor, 1.5)} the floor`);

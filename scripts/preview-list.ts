@@ -11,7 +11,8 @@ import { PREVIEWS_KEY, editPreviewList, parseAction, readPreviewLists } from "./
 function main(argv: string[]): void {
   if (argv[0] === "owner") {
     const owners = listStacks().filter((s) => readStackConfig(s).project.previews !== undefined);
-    if (owners.length !== 1) throw new Error(`expected exactly one stack configuring ${PREVIEWS_KEY}, found: ${owners.join(", ") || "none"}`);
+    if (owners.length !== 1)
+      throw new Error(`expected exactly one stack configuring ${PREVIEWS_KEY}, found: ${owners.join(", ") || "none"}`);
     process.stdout.write(`${owners[0]}\n`);
     return;
   }

@@ -20,12 +20,22 @@ export function renderRulesDoc(rules: readonly Rule[] = allRules): string {
     "",
     "| ID | Severity | Enforcement | Scope | What |",
     "| --- | --- | --- | --- | --- |",
-    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${isMandatory(r.severity) ? "mandatory" : "advisory"} | ${r.kind} | ${cell(r.title)} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${isMandatory(r.severity) ? "mandatory" : "advisory"} | ${r.kind} | ${cell(r.title)} |`,
+    ),
     "",
   ];
   for (const r of rules) {
-    lines.push(`## ${r.id}`, "", `**${r.title}**`, "", `- Severity: ${r.severity} (${isMandatory(r.severity) ? "mandatory" : "advisory"})`);
-    if (r.kind === "resource") lines.push(`- Applies to: ${r.types.map((t) => `\`${typeof t === "string" ? t : t.source}\``).join(", ")}`);
+    lines.push(
+      `## ${r.id}`,
+      "",
+      `**${r.title}**`,
+      "",
+      `- Severity: ${r.severity} (${isMandatory(r.severity) ? "mandatory" : "advisory"})`,
+    );
+    if (r.kind === "resource")
+      lines.push(`- Applies to: ${r.types.map((t) => `\`${typeof t === "string" ? t : t.source}\``).join(", ")}`);
     else lines.push("- Applies to: the whole stack");
     lines.push(`- Why: ${r.reason}`, `- Fix: ${r.remediation}`, "");
   }

@@ -83,7 +83,10 @@ function describeIssue(issue: z.core.$ZodIssue, secretKeys: ReadonlySet<string>)
  * Validates raw config values (already JSON-decoded, keyed without the `atlas-access:` prefix).
  * Pure, so tests exercise each rule without running the program. Throws {@link ConfigError} listing every problem.
  */
-export function parseStackConfig(raw: Record<string, unknown>, secretKeys: ReadonlySet<string> = new Set()): StackConfig {
+export function parseStackConfig(
+  raw: Record<string, unknown>,
+  secretKeys: ReadonlySet<string> = new Set(),
+): StackConfig {
   const result = configSchema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => describeIssue(issue, secretKeys));

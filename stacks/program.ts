@@ -43,7 +43,11 @@ export async function program(): Promise<StackOutputs> {
     });
     accessSummary.push(conn.summary);
     // Path `/` and a fixed name make the ARN known from config: a plain value the plan can print.
-    awsConnections.push({ name: c.name, roleArn: roleArnAtRoot(accountId, c.name), connectionStringTemplate: conn.connectionStringTemplate });
+    awsConnections.push({
+      name: c.name,
+      roleArn: roleArnAtRoot(accountId, c.name),
+      connectionStringTemplate: conn.connectionStringTemplate,
+    });
   }
 
   outputs.awsConnections = awsConnections;

@@ -5,13 +5,20 @@ import { problemsOf } from "./support/config";
 /** The staging stack's real config, decoded: each test breaks one thing in a copy of it. */
 const valid = () => structuredClone(readStackConfig("staging").project);
 
-
-type Atlas = { orgId: string; projectId: string; clusters: string[]; clusterHost: string; environmentDatabases: Record<string, string> };
+type Atlas = {
+  orgId: string;
+  projectId: string;
+  clusters: string[];
+  clusterHost: string;
+  environmentDatabases: Record<string, string>;
+};
 const atlasOf = (cfg: Record<string, unknown>) => cfg.atlas as Atlas;
 
 describe("keyPath", () => {
   it("names the full config key path the way `pulumi config` does", () => {
-    expect(keyPath(["aws", "connections", 0, "allowedPrincipals", 1])).toBe("atlas-access:aws.connections[0].allowedPrincipals[1]");
+    expect(keyPath(["aws", "connections", 0, "allowedPrincipals", 1])).toBe(
+      "atlas-access:aws.connections[0].allowedPrincipals[1]",
+    );
   });
 });
 
@@ -70,7 +77,9 @@ describe("parseStackConfig: rules of the foundation schema", () => {
   it("rejects an empty cluster list", () => {
     const cfg = valid();
     atlasOf(cfg).clusters = [];
-    expect(problemsOf(cfg)).toEqual(["atlas-access:atlas.clusters: got []; must name at least one cluster of the project"]);
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:atlas.clusters: got []; must name at least one cluster of the project",
+    ]);
   });
 
   it("rejects a duplicate cluster, naming both positions", () => {
@@ -85,7 +94,7 @@ describe("parseStackConfig: rules of the foundation schema", () => {
     const cfg = valid();
     atlasOf(cfg).clusters = ["syrf shared"];
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:atlas.clusters[0]: got "syrf shared"; must be an Atlas cluster name: letters, digits and \'-\', 1-64 characters',
+      "atlas-access:atlas.clusters[0]: got \"syrf shared\"; must be an Atlas cluster name: letters, digits and '-', 1-64 characters",
     ]);
   });
 
@@ -101,7 +110,7 @@ describe("parseStackConfig: rules of the foundation schema", () => {
     const cfg = valid();
     atlasOf(cfg).environmentDatabases.staging = "Syrf_Staging";
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:atlas.environmentDatabases.staging: got "Syrf_Staging"; must be a database name: lowercase letters, digits and \'_\', starting with a letter, at most 63 characters',
+      "atlas-access:atlas.environmentDatabases.staging: got \"Syrf_Staging\"; must be a database name: lowercase letters, digits and '_', starting with a letter, at most 63 characters",
     ]);
   });
 

@@ -12,9 +12,17 @@ import { isSecret, runStack, unwrapSecrets } from "../scripts/lib/harness";
 import { asFinding, runPolicies } from "./support/policy-harness";
 
 const FIXTURE = path.join(__dirname, "fixtures", "guardrail-program");
-const views = (regs: readonly Registration[]) => regs.map((r) => ({ type: r.type, name: r.name, parent: r.parent, inputs: unwrapSecrets(r.inputs) as Record<string, unknown> }));
+const views = (regs: readonly Registration[]) =>
+  regs.map((r) => ({
+    type: r.type,
+    name: r.name,
+    parent: r.parent,
+    inputs: unwrapSecrets(r.inputs) as Record<string, unknown>,
+  }));
 const line = (f: Finding) => `${f.ruleId} ${f.mandatory ? "mandatory" : "advisory"} ${f.resource}: ${f.message}`;
-const byRuleThenText = (a: Finding, b: Finding) => rules.findIndex((r) => r.id === a.ruleId) - rules.findIndex((r) => r.id === b.ruleId) || line(a).localeCompare(line(b));
+const byRuleThenText = (a: Finding, b: Finding) =>
+  rules.findIndex((r) => r.id === a.ruleId) - rules.findIndex((r) => r.id === b.ruleId) ||
+  line(a).localeCompare(line(b));
 
 describe("policy pack objects", () => {
   test("one policy per rule, named by id, mandatory exactly for high and critical, with severity and remediation", () => {
@@ -22,10 +30,25 @@ describe("policy pack objects", () => {
     expect(policies.map((p) => p.name)).toEqual(rules.map((r) => r.id.toLowerCase()));
     for (const [i, p] of policies.entries()) {
       const r = rules[i] as Rule;
-      expect([p.name, p.severity, p.remediationSteps, "validateStack" in p]).toEqual([p.name, r.severity, r.remediation, r.kind === "stack"]);
+      expect([p.name, p.severity, p.remediationSteps, "validateStack" in p]).toEqual([
+        p.name,
+        r.severity,
+        r.remediation,
+        r.kind === "stack",
+      ]);
     }
-    const low = (severity: Rule["severity"]): Rule => ({ kind: "stack", id: "TEST-001", title: "t", severity, reason: "r", remediation: "f", check: () => [] });
-    expect((["low", "medium", "high", "critical"] as const).map((s) => buildPolicies([low(s)])[0]?.enforcementLevel)).toEqual(["advisory", "advisory", "mandatory", "mandatory"]);
+    const low = (severity: Rule["severity"]): Rule => ({
+      kind: "stack",
+      id: "TEST-001",
+      title: "t",
+      severity,
+      reason: "r",
+      remediation: "f",
+      check: () => [],
+    });
+    expect(
+      (["low", "medium", "high", "critical"] as const).map((s) => buildPolicies([low(s)])[0]?.enforcementLevel),
+    ).toEqual(["advisory", "advisory", "mandatory", "mandatory"]);
   });
 });
 
@@ -38,9 +61,18 @@ describe("the fixture program through both surfaces", () => {
   });
 
   test("Noncompliance: the mutated config trips every rule, and the pack reports exactly what evaluate() reports", async () => {
-    const { registrations } = await runStack({ stack: "compliant", configDir: FIXTURE, programDir: FIXTURE, mutateConfig: (c) => (c.variant = "noncompliant") });
+    const { registrations } = await runStack({
+      stack: "compliant",
+      configDir: FIXTURE,
+      programDir: FIXTURE,
+      mutateConfig: (c) => (c.variant = "noncompliant"),
+    });
     // The operator's Helm values carry a secret, so K8S-001 can only see watchNamespaces through the secret.
-    expect(isSecret(registrations.find((r) => r.name === "operator" && r.type === "kubernetes:helm.sh/v3:Release")?.inputs.values)).toBe(true);
+    expect(
+      isSecret(
+        registrations.find((r) => r.name === "operator" && r.type === "kubernetes:helm.sh/v3:Release")?.inputs.values,
+      ),
+    ).toBe(true);
 
     const jest = evaluate(views(registrations)).sort(byRuleThenText);
     const pack = (await runPolicies(policies, registrations)).map(asFinding).sort(byRuleThenText);

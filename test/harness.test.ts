@@ -1,5 +1,14 @@
 import * as path from "path";
-import { SECURE_PLACEHOLDER, isSecret, registeredBefore, listStacks, readStackConfig, redactSecrets, runStack, unwrapSecrets } from "../scripts/lib/harness";
+import {
+  SECURE_PLACEHOLDER,
+  isSecret,
+  registeredBefore,
+  listStacks,
+  readStackConfig,
+  redactSecrets,
+  runStack,
+  unwrapSecrets,
+} from "../scripts/lib/harness";
 
 const demo = path.join(__dirname, "fixtures", "demo-program");
 
@@ -12,7 +21,9 @@ describe("readStackConfig", () => {
   });
 
   it("names the stacks that exist when asked for one that does not", () => {
-    expect(() => readStackConfig("nope", demo)).toThrow(`no stack "nope": ${path.join(demo, "Pulumi.nope.yaml")} does not exist; stacks here: demo`);
+    expect(() => readStackConfig("nope", demo)).toThrow(
+      `no stack "nope": ${path.join(demo, "Pulumi.nope.yaml")} does not exist; stacks here: demo`,
+    );
   });
 
   it("finds both real stacks", () => {
@@ -53,9 +64,12 @@ describe("runStack", () => {
   });
 
   it("applies a config mutation before the run, and registers nothing when the program throws first", async () => {
-    const error = await runStack({ stack: "demo", configDir: demo, programDir: demo, mutateConfig: (c) => delete c.label }).catch(
-      (e: unknown) => e,
-    );
+    const error = await runStack({
+      stack: "demo",
+      configDir: demo,
+      programDir: demo,
+      mutateConfig: (c) => delete c.label,
+    }).catch((e: unknown) => e);
     expect((error as Error).message).toContain("Missing required configuration variable 'atlas-access:label'");
     expect(registeredBefore(error)).toEqual([]);
   });

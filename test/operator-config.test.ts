@@ -9,11 +9,22 @@ function valid(): Record<string, unknown> {
   previewsOf(cfg).pullRequests = [123];
   return cfg;
 }
-type Previews = { pullRequests: unknown[]; closing: unknown[]; maxPreviews: unknown; databasePrefix: string; usernamePrefix: string; clusters: string[] };
-type Operator = { namespace: string; chartVersion: string; atlasProjectName: string; credential: { accessList: string[]; secretExpiresAfterHours?: number } };
+type Previews = {
+  pullRequests: unknown[];
+  closing: unknown[];
+  maxPreviews: unknown;
+  databasePrefix: string;
+  usernamePrefix: string;
+  clusters: string[];
+};
+type Operator = {
+  namespace: string;
+  chartVersion: string;
+  atlasProjectName: string;
+  credential: { accessList: string[]; secretExpiresAfterHours?: number };
+};
 const previewsOf = (cfg: Record<string, unknown>) => cfg.previews as Previews;
 const operatorOf = (cfg: Record<string, unknown>) => cfg.operator as Operator;
-
 
 const EXACT_NAME =
   "must be one exact Kubernetes namespace name (lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit); the operator matches watched namespaces by exact name, so a pattern such as pr-* never matches";
@@ -38,7 +49,12 @@ describe("operator and previews config: accepted", () => {
   });
 
   it("builds the watch list: operator namespace first, then open and closing previews ascending, each once", () => {
-    expect(watchNamespaces({ namespace: "ops" }, { pullRequests: [30, 4], closing: [12] })).toEqual(["ops", "pr-4", "pr-12", "pr-30"]);
+    expect(watchNamespaces({ namespace: "ops" }, { pullRequests: [30, 4], closing: [12] })).toEqual([
+      "ops",
+      "pr-4",
+      "pr-12",
+      "pr-30",
+    ]);
     expect(watchNamespaces({ namespace: "ops" })).toEqual(["ops"]);
   });
 });
@@ -62,7 +78,7 @@ describe("operator config: bad input", () => {
     const cfg = valid();
     operatorOf(cfg).chartVersion = "^2.15";
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:operator.chartVersion: got "^2.15"; must be an exact chart version such as 2.15.1 (no range, no \'latest\')',
+      "atlas-access:operator.chartVersion: got \"^2.15\"; must be an exact chart version such as 2.15.1 (no range, no 'latest')",
     ]);
   });
 
@@ -131,7 +147,9 @@ describe("previews config: bad input", () => {
   it.each([0, -4, 1.5])("rejects the pull request number %p", (n) => {
     const cfg = valid();
     previewsOf(cfg).pullRequests = [123, n];
-    expect(problemsOf(cfg)).toEqual([`atlas-access:previews.pullRequests[1]: got ${n}; must be a positive whole pull request number, e.g. 123`]);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:previews.pullRequests[1]: got ${n}; must be a positive whole pull request number, e.g. 123`,
+    ]);
   });
 
   it("rejects a pull request number given as text (a glob cannot sneak in)", () => {
@@ -143,7 +161,9 @@ describe("previews config: bad input", () => {
   it("rejects a duplicate pull request", () => {
     const cfg = valid();
     previewsOf(cfg).pullRequests = [123, 456, 123];
-    expect(problemsOf(cfg)).toEqual(["atlas-access:previews.pullRequests[2]: got 123; duplicate of item [0]; each entry must appear once"]);
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:previews.pullRequests[2]: got 123; duplicate of item [0]; each entry must appear once",
+    ]);
   });
 
   it("rejects a bad or duplicate closing pull request", () => {
@@ -175,7 +195,9 @@ describe("previews config: bad input", () => {
   it.each([0, 501, 2.5])("rejects maxPreviews %p", (n) => {
     const cfg = valid();
     previewsOf(cfg).maxPreviews = n;
-    expect(problemsOf(cfg)).toEqual([`atlas-access:previews.maxPreviews: got ${n}; must be a whole number from 1 to 500`]);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:previews.maxPreviews: got ${n}; must be a whole number from 1 to 500`,
+    ]);
   });
 
   it("rejects a prefix that collides with the staging database", () => {
@@ -215,7 +237,7 @@ describe("previews config: bad input", () => {
     const cfg = valid();
     previewsOf(cfg).databasePrefix = "syrf-pr-*";
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:previews.databasePrefix: got "syrf-pr-*"; must be a database name prefix: lowercase letters, digits and \'_\', starting with a letter, at most 40 characters',
+      "atlas-access:previews.databasePrefix: got \"syrf-pr-*\"; must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
     ]);
   });
 

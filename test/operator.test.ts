@@ -1,5 +1,12 @@
 import * as path from "path";
-import { isSecret, registeredBefore, runStack, unwrapSecrets, type Registration, type RunResult } from "../scripts/lib/harness";
+import {
+  isSecret,
+  registeredBefore,
+  runStack,
+  unwrapSecrets,
+  type Registration,
+  type RunResult,
+} from "../scripts/lib/harness";
 import { sharedDir } from "./support/shared";
 import { loadCrd } from "./support/atlas-crd";
 import { AtlasOperator } from "../components/kubernetes/operator/operator";
@@ -20,11 +27,13 @@ const T = {
 };
 
 type PreviewsCfg = { pullRequests: number[]; closing: number[]; maxPreviews: number };
-const withPreviews = (open: number[], closing: number[] = []) => (cfg: Record<string, unknown>) => {
-  const p = cfg.previews as PreviewsCfg;
-  p.pullRequests = open;
-  p.closing = closing;
-};
+const withPreviews =
+  (open: number[], closing: number[] = []) =>
+  (cfg: Record<string, unknown>) => {
+    const p = cfg.previews as PreviewsCfg;
+    p.pullRequests = open;
+    p.closing = closing;
+  };
 
 const ofType = (run: RunResult, type: string) => run.registrations.filter((r) => r.type === type);
 function one(run: RunResult, type: string, name?: string): Registration {
@@ -32,10 +41,22 @@ function one(run: RunResult, type: string, name?: string): Registration {
   if (found.length !== 1) throw new Error(`expected exactly one ${type} ${name ?? ""}, found ${found.length}`);
   return found[0] as Registration;
 }
-const metadataOf = (r: Registration) => r.inputs.metadata as { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-const valuesOf = (run: RunResult) => one(run, T.release, "atlas-operator-release").inputs.values as Record<string, unknown>;
+const metadataOf = (r: Registration) =>
+  r.inputs.metadata as {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+const valuesOf = (run: RunResult) =>
+  one(run, T.release, "atlas-operator-release").inputs.values as Record<string, unknown>;
 /** An AtlasDatabaseUser as the API server would receive it. */
-const userObject = (r: Registration) => ({ apiVersion: r.inputs.apiVersion, kind: r.inputs.kind, metadata: r.inputs.metadata, spec: r.inputs.spec });
+const userObject = (r: Registration) => ({
+  apiVersion: r.inputs.apiVersion,
+  kind: r.inputs.kind,
+  metadata: r.inputs.metadata,
+  spec: r.inputs.spec,
+});
 
 const expectedUser = (pr: number) => ({
   apiVersion: "atlas.mongodb.com/v1",
@@ -43,7 +64,11 @@ const expectedUser = (pr: number) => ({
   metadata: {
     name: `pr-${pr}`,
     namespace: `pr-${pr}`,
-    labels: { "atlas-access.io/preview": "true", "atlas-access.io/preview-state": "open", "atlas-access.io/pull-request": String(pr) },
+    labels: {
+      "atlas-access.io/preview": "true",
+      "atlas-access.io/preview-state": "open",
+      "atlas-access.io/pull-request": String(pr),
+    },
     annotations: { "mongodb.com/atlas-resource-policy": "delete" },
   },
   spec: {
@@ -72,7 +97,14 @@ const run = (k: string) => runs[k] as RunResult;
 
 describe("prod stack: no operator", () => {
   it("registers no Kubernetes object and no operator credential, and exports no watch list", () => {
-    const kinds = run("prod").registrations.map((r) => r.type).filter((t) => t.startsWith("kubernetes:") || t.startsWith("mongodbatlas:index/serviceAccount") || t.startsWith("atlas-access:kubernetes:"));
+    const kinds = run("prod")
+      .registrations.map((r) => r.type)
+      .filter(
+        (t) =>
+          t.startsWith("kubernetes:") ||
+          t.startsWith("mongodbatlas:index/serviceAccount") ||
+          t.startsWith("atlas-access:kubernetes:"),
+      );
     expect(kinds).toEqual([]);
     expect(run("prod").outputs.operatorWatchNamespaces).toBeUndefined();
   });
@@ -93,14 +125,24 @@ describe("operator credential (issue 6 item 3)", () => {
 
   it("is usable only from the configured access list", () => {
     expect(ofType(run("zero"), T.saAccess).map((e) => e.inputs)).toEqual([
-      { orgId: "5f0c2a9e8d1b4c3a2e1f0d9c", clientId: "mdb_sa_id_mock_operator-credential-account", cidrBlock: "203.0.113.16/29" },
+      {
+        orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
+        clientId: "mdb_sa_id_mock_operator-credential-account",
+        cidrBlock: "203.0.113.16/29",
+      },
     ]);
   });
 
   it("creates the client secret only after the role and the access list", () => {
     const s = one(run("zero"), T.saSecret);
-    expect(s.inputs).toEqual({ orgId: "5f0c2a9e8d1b4c3a2e1f0d9c", clientId: "mdb_sa_id_mock_operator-credential-account", secretExpiresAfterHours: 2160 });
-    expect(s.dependsOn).toEqual(expect.arrayContaining(["operator-credential-project", "operator-credential-access-0"]));
+    expect(s.inputs).toEqual({
+      orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
+      clientId: "mdb_sa_id_mock_operator-credential-account",
+      secretExpiresAfterHours: 2160,
+    });
+    expect(s.dependsOn).toEqual(
+      expect.arrayContaining(["operator-credential-project", "operator-credential-access-0"]),
+    );
   });
 
   it("exposes clientId and clientSecret as secret outputs", async () => {
@@ -113,7 +155,13 @@ describe("operator credential (issue 6 item 3)", () => {
 describe("the operator release", () => {
   it("installs the pinned chart from the MongoDB repository into the operator namespace", () => {
     const rel = one(run("zero"), T.release, "atlas-operator-release");
-    expect([rel.inputs.chart, rel.inputs.version, rel.inputs.repositoryOpts, rel.inputs.namespace, rel.inputs.name]).toEqual([
+    expect([
+      rel.inputs.chart,
+      rel.inputs.version,
+      rel.inputs.repositoryOpts,
+      rel.inputs.namespace,
+      rel.inputs.name,
+    ]).toEqual([
       "mongodb-atlas-operator",
       "2.15.1",
       { repo: "https://mongodb.github.io/helm-charts" },
@@ -131,7 +179,12 @@ describe("the operator release", () => {
       subobjectDeletionProtection: true,
       "mongodb-atlas-operator-crds": { enabled: true },
       podSecurityContext: { runAsNonRoot: true, runAsUser: 2000, seccompProfile: { type: "RuntimeDefault" } },
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+        runAsNonRoot: true,
+        seccompProfile: { type: "RuntimeDefault" },
+      },
     });
   });
 
@@ -177,7 +230,9 @@ describe("the operator's credential Secret", () => {
   it("exists once, in the operator namespace only, labelled for the operator, with secret service-account fields", () => {
     for (const k of ["zero", "one", "three"]) {
       const secrets = ofType(run(k), T.secret).filter((s) => metadataOf(s).name === "mongodb-atlas-operator-api-key");
-      expect(secrets.map((s) => [metadataOf(s).namespace, metadataOf(s).labels])).toEqual([[NS, { "atlas.mongodb.com/type": "credentials" }]]);
+      expect(secrets.map((s) => [metadataOf(s).namespace, metadataOf(s).labels])).toEqual([
+        [NS, { "atlas.mongodb.com/type": "credentials" }],
+      ]);
       const data = secrets[0]?.inputs.stringData;
       expect(isSecret(data)).toBe(true);
       expect(unwrapSecrets(data)).toEqual({
@@ -190,13 +245,17 @@ describe("the operator's credential Secret", () => {
 
   it("has no copy in any preview namespace: preview Secrets hold only the user's password", () => {
     const previewSecrets = ofType(run("three"), T.secret).filter((s) => metadataOf(s).namespace !== NS);
-    expect(previewSecrets.map((s) => [metadataOf(s).namespace, Object.keys(unwrapSecrets(s.inputs.stringData) as object)])).toEqual([
+    expect(
+      previewSecrets.map((s) => [metadataOf(s).namespace, Object.keys(unwrapSecrets(s.inputs.stringData) as object)]),
+    ).toEqual([
       ["pr-7", ["password"]],
       ["pr-123", ["password"]],
       ["pr-456", ["password"]],
     ]);
     // The Atlas client secret string appears nowhere outside the operator namespace.
-    const outside = run("three").registrations.filter((r) => !(r.type === T.secret && metadataOf(r).namespace === NS) && r.type !== T.saSecret);
+    const outside = run("three").registrations.filter(
+      (r) => !(r.type === T.secret && metadataOf(r).namespace === NS) && r.type !== T.saSecret,
+    );
     expect(JSON.stringify(outside.map((r) => unwrapSecrets(r.inputs)))).not.toContain("mock-sa-secret-");
   });
 });
@@ -209,9 +268,12 @@ describe("preview users", () => {
   it.each([
     ["one", [123]],
     ["three", [7, 123, 456]],
-  ])("with %s preview(s), each user has exactly readWrite on its database, CLUSTER scopes and the delete policy", (k, prs) => {
-    expect(ofType(run(k), T.user).map(userObject)).toEqual(prs.map(expectedUser));
-  });
+  ])(
+    "with %s preview(s), each user has exactly readWrite on its database, CLUSTER scopes and the delete policy",
+    (k, prs) => {
+      expect(ofType(run(k), T.user).map(userObject)).toEqual(prs.map(expectedUser));
+    },
+  );
 
   it("gives each preview a restricted, labelled namespace and a password Secret labelled for the operator", () => {
     const r = run("one");
@@ -225,16 +287,27 @@ describe("preview users", () => {
       "atlas-access.io/pull-request": "123",
     });
     const pw = one(r, T.secret, "pr-123-password");
-    expect(metadataOf(pw)).toEqual({ name: "atlas-user-password", namespace: "pr-123", labels: { "atlas.mongodb.com/type": "credentials", "atlas-access.io/preview": "true" } });
+    expect(metadataOf(pw)).toEqual({
+      name: "atlas-user-password",
+      namespace: "pr-123",
+      labels: { "atlas.mongodb.com/type": "credentials", "atlas-access.io/preview": "true" },
+    });
     expect(isSecret(pw.inputs.stringData)).toBe(true);
     expect(unwrapSecrets(pw.inputs.stringData)).toEqual({ password: "mock-password-pr-123-password" });
-    expect(one(r, "random:index/randomPassword:RandomPassword", "pr-123-password").inputs).toEqual({ length: 40, special: false });
+    expect(one(r, "random:index/randomPassword:RandomPassword", "pr-123-password").inputs).toEqual({
+      length: 40,
+      special: false,
+    });
   });
 
   it("references the project through the operator namespace, never through a credential in the preview namespace", () => {
     for (const u of ofType(run("three"), T.user)) {
       const spec = u.inputs.spec as Record<string, unknown>;
-      expect([spec.projectRef, spec.connectionSecret, spec.externalProjectRef]).toEqual([{ name: "shared-project", namespace: NS }, undefined, undefined]);
+      expect([spec.projectRef, spec.connectionSecret, spec.externalProjectRef]).toEqual([
+        { name: "shared-project", namespace: NS },
+        undefined,
+        undefined,
+      ]);
     }
     expect(userObject(one(run("three"), T.project))).toEqual({
       apiVersion: "atlas.mongodb.com/v1",
@@ -265,7 +338,9 @@ describe("safe removal: the user is deleted while its namespace is still watched
   });
 
   it("closing does not change the release at all, so the operator keeps running and watching while it deletes the user", () => {
-    expect(one(run("closing"), T.release, "atlas-operator-release").inputs).toEqual(one(run("three"), T.release, "atlas-operator-release").inputs);
+    expect(one(run("closing"), T.release, "atlas-operator-release").inputs).toEqual(
+      one(run("three"), T.release, "atlas-operator-release").inputs,
+    );
   });
 
   it("the next run, after the pull request leaves `closing`, drops its namespace from the watch list and deletes it", () => {
@@ -286,13 +361,22 @@ describe("bad input registers nothing", () => {
       },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toContain("atlas-access:previews.pullRequests[1]: got 5; duplicate of item [0]; each entry must appear once");
+    expect((err as Error).message).toContain(
+      "atlas-access:previews.pullRequests[1]: got 5; duplicate of item [0]; each entry must appear once",
+    );
     expect(registeredBefore(err)).toEqual([]);
   });
 
   it("the components check their own args before creating anything", () => {
     const credential = { clientId: "x", clientSecret: "y" };
-    const base = { namespace: NS, chartVersion: "2.15.1", orgId: "o", atlasProjectName: "p", projectId: "p", credential };
+    const base = {
+      namespace: NS,
+      chartVersion: "2.15.1",
+      orgId: "o",
+      atlasProjectName: "p",
+      projectId: "p",
+      credential,
+    };
     expect(() => new AtlasOperator("t", { ...base, watchNamespaces: [] })).toThrow(
       `AtlasOperator: watchNamespaces is empty, which makes the operator cluster-wide (a ClusterRole reading every Secret); pass at least its own namespace ["${NS}"]`,
     );
@@ -302,10 +386,23 @@ describe("bad input registers nothing", () => {
     expect(() => new OperatorCredential("t", { orgId: "o", projectId: "p", accessList: ["0.0.0.0/0"] })).toThrow(
       'OperatorCredential: accessList entry "0.0.0.0/0" is not a CIDR block of at least /24; use the cluster\'s egress addresses (IPv4 /24-/32, IPv6 /64-/128)',
     );
-    const previews = { databasePrefix: "syrf_pr_", usernamePrefix: "syrf_pr_", clusters: ["c"], protectedDatabases: ["syrf_staging"], projectRef: { name: "p", namespace: NS } };
-    expect(() => new Previews("t", { ...previews, previews: [{ number: 1, state: "open" }, { number: 1, state: "closing" }] })).toThrow(
-      "Previews: pull request 1 is listed twice; list it once, either open or closing",
-    );
+    const previews = {
+      databasePrefix: "syrf_pr_",
+      usernamePrefix: "syrf_pr_",
+      clusters: ["c"],
+      protectedDatabases: ["syrf_staging"],
+      projectRef: { name: "p", namespace: NS },
+    };
+    expect(
+      () =>
+        new Previews("t", {
+          ...previews,
+          previews: [
+            { number: 1, state: "open" },
+            { number: 1, state: "closing" },
+          ],
+        }),
+    ).toThrow("Previews: pull request 1 is listed twice; list it once, either open or closing");
     expect(() => new Previews("t", { ...previews, databasePrefix: "syrf_", previews: [] })).toThrow(
       'Previews: databasePrefix "syrf_" begins the protected database "syrf_staging"; choose a prefix that begins none of syrf_staging, admin, local, config',
     );
@@ -315,7 +412,9 @@ describe("bad input registers nothing", () => {
 const shared = sharedDir();
 const crdDir = shared && path.join(shared, "crds", "atlas-operator-2.15.1");
 if (!crdDir) {
-  console.warn("SKIPPED: AtlasDatabaseUser/AtlasProject CRD validation: the shared folder (ATLAS_ACCESS_SHARED or ../shared) is absent");
+  console.warn(
+    "SKIPPED: AtlasDatabaseUser/AtlasProject CRD validation: the shared folder (ATLAS_ACCESS_SHARED or ../shared) is absent",
+  );
 }
 (crdDir ? describe : describe.skip)("emitted objects validate against the real Atlas operator 2.15.1 CRDs", () => {
   const users = () => loadCrd(crdDir as string, "atlas.mongodb.com_atlasdatabaseusers.yaml");

@@ -13,14 +13,15 @@ const exec = promisify(execFile);
 /** Runs `npm run plan`'s command as a child process, as a user would. */
 async function runPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ["-r", "@swc-node/register", "scripts/plan.ts", ...args], { cwd: PROJECT_ROOT });
+    const { stdout, stderr } = await exec(process.execPath, ["-r", "@swc-node/register", "scripts/plan.ts", ...args], {
+      cwd: PROJECT_ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
-
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-plan-"));
 
@@ -29,7 +30,10 @@ describe("npm run plan (child process)", () => {
   // prod's plan is exercised in-process by the component tests and by .ci/run.
   it.each(["staging"])("plans %s: exit 0, a summary, deterministic files with no secret", async (stack) => {
     const [outA, outB] = [tmp(), tmp()];
-    const [a] = await Promise.all([runPlan(["--stack", stack, "--out", outA]), runPlan(["--stack", stack, "--out", outB])]);
+    const [a] = await Promise.all([
+      runPlan(["--stack", stack, "--out", outA]),
+      runPlan(["--stack", stack, "--out", outB]),
+    ]);
     expect(a.stderr).toBe("");
     expect(a.code).toBe(0);
     expect(a.stdout).toContain(`atlas-access offline plan: stack ${stack} (environment ${stack})`);
@@ -37,7 +41,12 @@ describe("npm run plan (child process)", () => {
     expect(a.stdout).toMatch(/Total time: \d+\.\d\d s/);
 
     const filesA = readTree(path.join(outA, stack));
-    const resources = JSON.parse(filesA.get("resources.json") ?? "null") as { type: string; name: string; parent: string | null; inputs: object }[];
+    const resources = JSON.parse(filesA.get("resources.json") ?? "null") as {
+      type: string;
+      name: string;
+      parent: string | null;
+      inputs: object;
+    }[];
     expect(Array.isArray(resources)).toBe(true);
     for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "inputs"]);
     expect(readTree(path.join(outB, stack))).toEqual(filesA);
@@ -51,7 +60,10 @@ describe("npm run plan (child process)", () => {
     const configDir = tmp();
     const out = tmp();
     const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");
-    fs.writeFileSync(path.join(configDir, "Pulumi.broken.yaml"), staging.replace("environment: staging", "environment: dev"));
+    fs.writeFileSync(
+      path.join(configDir, "Pulumi.broken.yaml"),
+      staging.replace("environment: staging", "environment: dev"),
+    );
     const result = await runPlan(["--stack", "broken", "--config-dir", configDir, "--out", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(

@@ -32,28 +32,37 @@ describe("preview list edits", () => {
   });
 
   it("reopening a closing pull request makes it open again (never both)", () => {
-    expect(applyAction({ pullRequests: [1], closing: [7] }, { kind: "open", pr: 7 })).toEqual({ pullRequests: [1, 7], closing: [] });
+    expect(applyAction({ pullRequests: [1], closing: [7] }, { kind: "open", pr: 7 })).toEqual({
+      pullRequests: [1, 7],
+      closing: [],
+    });
   });
 
   it("closing a pull request that has no preview changes nothing", () => {
-    expect(applyAction({ pullRequests: [1], closing: [] }, { kind: "close", pr: 5 })).toEqual({ pullRequests: [1], closing: [] });
+    expect(applyAction({ pullRequests: [1], closing: [] }, { kind: "close", pr: 5 })).toEqual({
+      pullRequests: [1],
+      closing: [],
+    });
   });
 
   it("rewrites a block-style list without touching the next key", () => {
-    const text = "config:\n  atlas-access:previews:\n    pullRequests:\n      - 4\n      - 2\n    closing: []   # note\n    maxPreviews: 3\n";
+    const text =
+      "config:\n  atlas-access:previews:\n    pullRequests:\n      - 4\n      - 2\n    closing: []   # note\n    maxPreviews: 3\n";
     expect(editPreviewList(text, { kind: "close", pr: 4 })).toBe(
       "config:\n  atlas-access:previews:\n    pullRequests:\n      [2]\n    closing: [4]   # note\n    maxPreviews: 3\n",
     );
   });
 
   it("refuses a file without previews, a missing list and a non-number entry", () => {
-    expect(() => editPreviewList("config:\n  atlas-access:environment: prod\n", { kind: "open", pr: 1 }, "Pulumi.prod.yaml")).toThrow(
-      "Pulumi.prod.yaml: no config.atlas-access:previews; this stack does not own previews",
-    );
+    expect(() =>
+      editPreviewList("config:\n  atlas-access:environment: prod\n", { kind: "open", pr: 1 }, "Pulumi.prod.yaml"),
+    ).toThrow("Pulumi.prod.yaml: no config.atlas-access:previews; this stack does not own previews");
     expect(() => readPreviewLists("config:\n  atlas-access:previews:\n    pullRequests: []\n")).toThrow(
       'Pulumi.yaml: config.atlas-access:previews.closing must exist as a list (write "closing: []" under atlas-access:previews)',
     );
-    expect(() => readPreviewLists("config:\n  atlas-access:previews:\n    pullRequests: ['pr-*']\n    closing: []\n")).toThrow(
+    expect(() =>
+      readPreviewLists("config:\n  atlas-access:previews:\n    pullRequests: ['pr-*']\n    closing: []\n"),
+    ).toThrow(
       'Pulumi.yaml: config.atlas-access:previews.pullRequests must hold positive pull request numbers, got ["pr-*"]',
     );
   });
@@ -66,7 +75,9 @@ describe("preview list edits", () => {
       'pull request number "pr-*" is not a positive whole number; usage: preview-list <open N | close N | prune> [--file Pulumi.<stack>.yaml]',
     );
     expect(() => parseAction(["open", "0"])).toThrow('pull request number "0" is not a positive whole number');
-    expect(() => parseAction(["delete", "3"])).toThrow("usage: preview-list <open N | close N | prune> [--file Pulumi.<stack>.yaml]");
+    expect(() => parseAction(["delete", "3"])).toThrow(
+      "usage: preview-list <open N | close N | prune> [--file Pulumi.<stack>.yaml]",
+    );
   });
 });
 
@@ -77,7 +88,9 @@ describe("the workflow's sequence drives the real program", () => {
     const watchAfter = async (text: string) => {
       fs.writeFileSync(file, text);
       const run = await runStack({ stack: "staging", configDir: dir });
-      const users = run.registrations.filter((r) => r.type === "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser").map((r) => r.name);
+      const users = run.registrations
+        .filter((r) => r.type === "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser")
+        .map((r) => r.name);
       return { watch: run.outputs.operatorWatchNamespaces, users };
     };
     const opened = editPreviewList(staging, { kind: "open", pr: 42 });

@@ -4,13 +4,23 @@ import { parse } from "yaml";
 import { PROJECT_ROOT } from "../scripts/lib/harness";
 
 type Step = { name?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown> };
-type Job = { if?: string; needs?: string; concurrency?: unknown; permissions?: Record<string, string>; env?: Record<string, string>; steps: Step[] };
+type Job = {
+  if?: string;
+  needs?: string;
+  concurrency?: unknown;
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
+  steps: Step[];
+};
 const file = path.join(PROJECT_ROOT, ".github", "workflows", "preview-environments.yml");
 const text = fs.readFileSync(file, "utf8");
 const wf = parse(text) as { on: unknown; permissions: unknown; jobs: Record<string, Job> };
 const deploy = wf.jobs.deploy as Job;
 /** Each step as one short label, in order. */
-const label = (s: Step) => (s.uses?.startsWith("pulumi/actions@") ? `pulumi ${String(s.with?.command)}` : (s.run?.match(/preview-list\.ts (\w+)|commit-preview-list/)?.[0] ?? s.uses ?? s.run ?? "?"));
+const label = (s: Step) =>
+  s.uses?.startsWith("pulumi/actions@")
+    ? `pulumi ${String(s.with?.command)}`
+    : (s.run?.match(/preview-list\.ts (\w+)|commit-preview-list/)?.[0] ?? s.uses ?? s.run ?? "?");
 
 describe("preview-environments.yml", () => {
   it("runs on pull request opened, reopened and closed, from the default branch's workflow file", () => {
@@ -28,12 +38,17 @@ describe("preview-environments.yml", () => {
   });
 
   it("creates previews only for branches of this repository, and always processes a close", () => {
-    expect(wf.jobs.owner?.if).toBe("github.event.action == 'closed' || github.event.pull_request.head.repo.full_name == github.repository");
+    expect(wf.jobs.owner?.if).toBe(
+      "github.event.action == 'closed' || github.event.pull_request.head.repo.full_name == github.repository",
+    );
     expect(deploy.needs).toBe("owner");
   });
 
   it("serialises updates of the owning stack with deploy.yml's group and never cancels one", () => {
-    expect(deploy.concurrency).toEqual({ group: "pulumi-up-${{ needs.owner.outputs.stack }}", "cancel-in-progress": false });
+    expect(deploy.concurrency).toEqual({
+      group: "pulumi-up-${{ needs.owner.outputs.stack }}",
+      "cancel-in-progress": false,
+    });
     expect(deploy.permissions).toEqual({ contents: "write", "id-token": "write" });
   });
 

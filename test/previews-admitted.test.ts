@@ -10,19 +10,27 @@ const USER = "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser";
 const POLICY = "kubernetes:policies.kyverno.io/v1:ValidatingPolicy";
 
 /** A registered custom resource as the API server would receive it. */
-const manifest = (r: Registration) => structuredClone(r.inputs) as Record<string, unknown> & { spec: Record<string, unknown> };
+const manifest = (r: Registration) =>
+  structuredClone(r.inputs) as Record<string, unknown> & { spec: Record<string, unknown> };
 
 let users: Registration[] = [];
 let policies: PolicyDocument[] = [];
 beforeAll(async () => {
-  const run = await runStack({ stack: "staging", mutateConfig: (c) => ((c.previews as { pullRequests: number[] }).pullRequests = [7, 123, 456]) });
+  const run = await runStack({
+    stack: "staging",
+    mutateConfig: (c) => ((c.previews as { pullRequests: number[] }).pullRequests = [7, 123, 456]),
+  });
   users = run.registrations.filter((r) => r.type === USER);
   policies = run.registrations.filter((r) => r.type === POLICY).map((r) => manifest(r) as unknown as PolicyDocument);
 });
 
 describe("preview users and admission policies from one run of the staging stack", () => {
   it("has a user per open preview and the four policies", () => {
-    expect(users.map((u) => (u.inputs.metadata as { namespace: string }).namespace)).toEqual(["pr-7", "pr-123", "pr-456"]);
+    expect(users.map((u) => (u.inputs.metadata as { namespace: string }).namespace)).toEqual([
+      "pr-7",
+      "pr-123",
+      "pr-456",
+    ]);
     expect(policies.map((p) => p.metadata.name).sort()).toEqual([
       "atlas-preview-database-users",
       "atlas-preview-generated-database-users",
@@ -37,7 +45,9 @@ describe("preview users and admission policies from one run of the staging stack
       expect([user.name, admit(policies, { operation: "CREATE", object }).allowed]).toEqual([user.name, true]);
       const updated = manifest(user);
       (updated.metadata as { finalizers?: string[] }).finalizers = ["mongodbatlas/finalizer"];
-      expect([user.name, admit(policies, { operation: "UPDATE", object: updated, oldObject: object }).allowed]).toEqual([user.name, true]);
+      expect([user.name, admit(policies, { operation: "UPDATE", object: updated, oldObject: object }).allowed]).toEqual(
+        [user.name, true],
+      );
     }
   });
 

@@ -15,7 +15,10 @@ export const OPT_IN_APP_ROLES = ["dbAdmin", "dbOwner", "userAdmin"] as const;
 
 export { FORBIDDEN_ROLES, forbiddenRoleReason } from "../../guardrails/rules/atlas/roles";
 /** Databases no built-in role of this program may be granted on (the rulebook's list). */
-export { SYSTEM_DATABASES as RESERVED_DATABASES, isSystemDatabase as isReservedDatabase } from "../../guardrails/rules/atlas/roles";
+export {
+  SYSTEM_DATABASES as RESERVED_DATABASES,
+  isSystemDatabase as isReservedDatabase,
+} from "../../guardrails/rules/atlas/roles";
 
 /**
  * Database name prefix of per-pull-request previews when `atlas-access:previews` is absent from a stack (the
@@ -50,7 +53,9 @@ const SA = /^serviceAccount:[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-
 const WI_POOL = "iam\\.googleapis\\.com/projects/\\d+/locations/global/workloadIdentityPools/[a-z0-9.-]+";
 const WI_PRINCIPAL = new RegExp(`^principal://${WI_POOL}/subject/[^\\s*]+$`);
 // One group, attribute value, Kubernetes namespace or cluster of the pool; never the whole pool (`/*`).
-const WI_PRINCIPAL_SET = new RegExp(`^principalSet://${WI_POOL}/(group|attribute\\.[A-Za-z0-9_]+|namespace|kubernetes\\.[A-Za-z0-9_.]+)/[^\\s*]+$`);
+const WI_PRINCIPAL_SET = new RegExp(
+  `^principalSet://${WI_POOL}/(group|attribute\\.[A-Za-z0-9_]+|namespace|kubernetes\\.[A-Za-z0-9_.]+)/[^\\s*]+$`,
+);
 
 /** True for a single GCP service account or a workload-identity principal (set) of one subject/group/namespace. */
 export function isSecretAccessor(member: string): boolean {

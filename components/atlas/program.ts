@@ -34,7 +34,12 @@ export function declareAtlasAccess(config: StackConfig): AccessSummary[] {
       executionRoles: config.streams.executionRoles,
       users: config.streams.users,
       // The schema refuses every BUILT_IN execute-as role, so only the custom role's name remains.
-      connections: config.streams.connections.map((c) => ({ workspace: c.workspace, name: c.name, cluster: c.cluster, executeAs: c.executeAs.role })),
+      connections: config.streams.connections.map((c) => ({
+        workspace: c.workspace,
+        name: c.name,
+        cluster: c.cluster,
+        executeAs: c.executeAs.role,
+      })),
       protect: true,
     });
     summaries.push(streams.summary);
@@ -48,7 +53,10 @@ export function declareAtlasAccess(config: StackConfig): AccessSummary[] {
       capture: auditing.capture,
       auditAuthorizationSuccess: auditing.auditAuthorizationSuccess,
       emails: auditing.alerts.emails,
-      webhooks: auditing.alerts.webhooks.map((w) => ({ url: w.url, secret: w.secret === undefined ? undefined : pulumi.secret(w.secret) })),
+      webhooks: auditing.alerts.webhooks.map((w) => ({
+        url: w.url,
+        secret: w.secret === undefined ? undefined : pulumi.secret(w.secret),
+      })),
     });
     summaries.push(component.summary);
   }

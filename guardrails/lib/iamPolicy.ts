@@ -26,14 +26,21 @@ export function parsePolicy(value: unknown): ParsedPolicy | undefined {
   const list = asList(doc.Statement);
   const statements: Statement[] = [];
   for (const [index, s] of list.entries()) {
-    if (!isRecord(s)) return { ok: false, problem: `has a Statement[${index}] that is not an object, so it cannot be checked` };
-    statements.push({ index, sid: typeof s.Sid === "string" ? s.Sid : undefined, effect: typeof s.Effect === "string" ? s.Effect : undefined, raw: s });
+    if (!isRecord(s))
+      return { ok: false, problem: `has a Statement[${index}] that is not an object, so it cannot be checked` };
+    statements.push({
+      index,
+      sid: typeof s.Sid === "string" ? s.Sid : undefined,
+      effect: typeof s.Effect === "string" ? s.Effect : undefined,
+      raw: s,
+    });
   }
   return { ok: true, statements };
 }
 
 /** `Statement[0]` or `Statement[0] (Sid "X")`. */
-export const where = (field: string, s: Statement): string => `${field} Statement[${s.index}]${s.sid ? ` (Sid ${q(s.sid)})` : ""}`;
+export const where = (field: string, s: Statement): string =>
+  `${field} Statement[${s.index}]${s.sid ? ` (Sid ${q(s.sid)})` : ""}`;
 
 export interface Principal {
   /** `*` for `Principal: "*"`, else the key: `AWS`, `Service`, `Federated`, `CanonicalUser`. */
@@ -47,7 +54,9 @@ export function principals(s: Statement): Principal[] {
   if (p === undefined) return [];
   if (typeof p === "string") return [{ kind: "*", value: p }];
   if (!isRecord(p)) return [{ kind: "?", value: q(p) }];
-  return Object.entries(p).flatMap(([kind, v]) => asList(v).map((value) => ({ kind, value: typeof value === "string" ? value : q(value) })));
+  return Object.entries(p).flatMap(([kind, v]) =>
+    asList(v).map((value) => ({ kind, value: typeof value === "string" ? value : q(value) })),
+  );
 }
 
 /** A statement's Condition has at least one operator with at least one key. */
@@ -57,9 +66,11 @@ export function hasCondition(s: Statement): boolean {
 }
 
 /** `arn:aws:iam::111122223333:root` or a bare account id: the whole account. */
-export const isAccountRoot = (value: string): boolean => /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(value) || /^\d{12}$/.test(value);
+export const isAccountRoot = (value: string): boolean =>
+  /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(value) || /^\d{12}$/.test(value);
 
 /** An exact IAM role ARN (no wildcard). */
-export const isRoleArn = (value: string): boolean => /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]+$/.test(value);
+export const isRoleArn = (value: string): boolean =>
+  /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]+$/.test(value);
 
 export const isAllow = (s: Statement): boolean => s.effect === "Allow";

@@ -48,7 +48,11 @@ export function renderArtifacts(registrations: readonly Registration[]): Map<str
     if (r.type.startsWith("aws:")) {
       for (const key of POLICY_INPUTS) {
         const doc = tryJson(redactSecrets(r.inputs[key]));
-        if (doc !== undefined) files.set(`aws/${fileSafe(`${shortType(r.type)}-${r.name}`)}.${key}.json`, JSON.stringify(doc, null, 2) + "\n");
+        if (doc !== undefined)
+          files.set(
+            `aws/${fileSafe(`${shortType(r.type)}-${r.name}`)}.${key}.json`,
+            JSON.stringify(doc, null, 2) + "\n",
+          );
       }
     }
     if (r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter") {

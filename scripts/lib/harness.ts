@@ -118,7 +118,9 @@ function encode(value: unknown): string {
 }
 
 export function isSecret(value: unknown): value is { value: unknown } {
-  return value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_SIG_VALUE;
+  return (
+    value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_SIG_VALUE
+  );
 }
 
 /** Replaces every secret envelope by `replacement(value)`. */
@@ -159,7 +161,9 @@ const REGISTERED_BEFORE = Symbol("registeredBefore");
 
 /** What the program had registered when it threw `error` (empty when it failed before declaring anything). */
 export function registeredBefore(error: unknown): Registration[] | undefined {
-  return error instanceof Error ? (error as Error & { [REGISTERED_BEFORE]?: Registration[] })[REGISTERED_BEFORE] : undefined;
+  return error instanceof Error
+    ? (error as Error & { [REGISTERED_BEFORE]?: Registration[] })[REGISTERED_BEFORE]
+    : undefined;
 }
 
 /** Runs the real program for one stack under mocks and returns every registration and the stack outputs. */
@@ -168,7 +172,10 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   options.mutateConfig?.(fileConfig.project);
 
   const accountId = (fileConfig.project.aws as { accountId?: string } | undefined)?.accountId ?? "111122223333";
-  const region = (fileConfig.project.aws as { region?: string } | undefined)?.region ?? fileConfig.providers["aws:region"] ?? "eu-west-1";
+  const region =
+    (fileConfig.project.aws as { region?: string } | undefined)?.region ??
+    fileConfig.providers["aws:region"] ??
+    "eu-west-1";
 
   const allConfig: Record<string, string> = { ...fileConfig.providers };
   for (const [k, v] of Object.entries(fileConfig.project)) allConfig[`${PROJECT}:${k}`] = encode(v);
@@ -211,7 +218,8 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
       registrations.push(pending);
     }
     const registered = register(req, cb);
-    if (pending) throw new Error(`the mock monitor did not pass the inputs of ${req.getType()} ${req.getName()} synchronously`);
+    if (pending)
+      throw new Error(`the mock monitor did not pass the inputs of ${req.getType()} ${req.getName()} synchronously`);
     return registered;
   };
 

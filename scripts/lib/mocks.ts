@@ -52,7 +52,13 @@ export function mockState(args: pulumi.runtime.MockResourceArgs, ctx: MockContex
   if (args.type === "mongodbatlas:index/serviceAccount:ServiceAccount") {
     // Atlas service-account client ids look like `mdb_sa_id_<24 hex>`; derived from the name, never real.
     state.clientId = `mdb_sa_id_mock_${args.name}`;
-    state.secrets = [{ secretId: `${args.name}-initial`, secret: `mock-initial-secret-${args.name}`, maskedSecretValue: "mdb_sa_sk_****" }];
+    state.secrets = [
+      {
+        secretId: `${args.name}-initial`,
+        secret: `mock-initial-secret-${args.name}`,
+        maskedSecretValue: "mdb_sa_sk_****",
+      },
+    ];
   }
   if (args.type === "mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret") {
     state.secret = `mock-sa-secret-${args.name}`;

@@ -32,7 +32,11 @@ export function groupByComponent(regs: readonly Registration[]): string[] {
   const indexOf = new Map(regs.map((r, i) => [r, i]));
   const topOf = (r: Registration): Registration => {
     let cur = r;
-    for (let parent = byKey.get(key(cur.parentType, cur.parent)); parent; parent = byKey.get(key(cur.parentType, cur.parent))) {
+    for (
+      let parent = byKey.get(key(cur.parentType, cur.parent));
+      parent;
+      parent = byKey.get(key(cur.parentType, cur.parent))
+    ) {
       cur = parent;
     }
     return cur;
@@ -42,7 +46,10 @@ export function groupByComponent(regs: readonly Registration[]): string[] {
     const top = topOf(r);
     if (top === r && !r.custom) return; // the component itself
     const label = top === r ? "(no component)" : `${top.type} ${top.name}`;
-    const group = groups.get(label) ?? { order: top === r ? Number.MAX_SAFE_INTEGER : (indexOf.get(top) ?? 0), counts: new Map<string, number>() };
+    const group = groups.get(label) ?? {
+      order: top === r ? Number.MAX_SAFE_INTEGER : (indexOf.get(top) ?? 0),
+      counts: new Map<string, number>(),
+    };
     if (top === r) group.order = Math.min(group.order, index);
     group.counts.set(r.type, (group.counts.get(r.type) ?? 0) + 1);
     groups.set(label, group);
@@ -52,7 +59,8 @@ export function groupByComponent(regs: readonly Registration[]): string[] {
   for (const [component, { counts }] of [...groups].sort((a, b) => a[1].order - b[1].order)) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     lines.push(`  ${component}: ${total} resource${total === 1 ? "" : "s"}`);
-    for (const [type, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`    ${String(n).padStart(3)}  ${type}`);
+    for (const [type, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0])))
+      lines.push(`    ${String(n).padStart(3)}  ${type}`);
   }
   return lines;
 }
@@ -60,7 +68,12 @@ export function groupByComponent(regs: readonly Registration[]): string[] {
 export async function plan(options: PlanOptions): Promise<PlanResult> {
   const run = await runStack({ stack: options.stack, configDir: options.configDir });
   const findings = evaluate(
-    run.registrations.map((r) => ({ type: r.type, name: r.name, parent: r.parent, inputs: unwrapSecrets(r.inputs) as Record<string, unknown> })),
+    run.registrations.map((r) => ({
+      type: r.type,
+      name: r.name,
+      parent: r.parent,
+      inputs: unwrapSecrets(r.inputs) as Record<string, unknown>,
+    })),
   );
   const files = renderArtifacts(run.registrations);
   const outDir = path.join(options.outDir ?? path.join(PROJECT_ROOT, "out"), options.stack);
@@ -84,7 +97,8 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
   if (run.outputs.accessSummary.length === 0) lines.push("  (no component grants access in this stack)");
   lines.push("");
   lines.push(`Guardrails: ${findings.length === 0 ? "no findings" : `${findings.length} finding(s)`}`);
-  for (const f of findings) lines.push(`  ${f.mandatory ? "MANDATORY" : "advisory "} ${f.ruleId} ${f.resource}: ${f.message}`);
+  for (const f of findings)
+    lines.push(`  ${f.mandatory ? "MANDATORY" : "advisory "} ${f.ruleId} ${f.resource}: ${f.message}`);
   lines.push("");
   lines.push(`Wrote ${files.size} file(s) to ${path.relative(process.cwd(), outDir) || "."}/`);
   return { run, findings, files, report: lines.join("\n") };
@@ -114,7 +128,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${result.report}\nTotal time: ${process.uptime().toFixed(2)} s\n`);
     const mandatory = result.findings.filter((f) => f.mandatory);
     if (mandatory.length > 0) {
-      process.stderr.write(`plan: ${mandatory.length} mandatory guardrail finding(s); a deployment would be refused:\n`);
+      process.stderr.write(
+        `plan: ${mandatory.length} mandatory guardrail finding(s); a deployment would be refused:\n`,
+      );
       for (const f of mandatory) process.stderr.write(`  ${f.ruleId} ${f.resource}: ${f.message}\n`);
       return 1;
     }

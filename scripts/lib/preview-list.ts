@@ -19,11 +19,15 @@ export interface PreviewLists {
 function listAt(doc: Document, key: "pullRequests" | "closing", file: string) {
   const node = doc.getIn(["config", PREVIEWS_KEY, key], true);
   if (!isSeq(node) || !node.range) {
-    throw new Error(`${file}: config.${PREVIEWS_KEY}.${key} must exist as a list (write "${key}: []" under ${PREVIEWS_KEY})`);
+    throw new Error(
+      `${file}: config.${PREVIEWS_KEY}.${key} must exist as a list (write "${key}: []" under ${PREVIEWS_KEY})`,
+    );
   }
   const values = node.items.map((i) => (i as { value?: unknown }).value);
   if (!values.every((v): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0)) {
-    throw new Error(`${file}: config.${PREVIEWS_KEY}.${key} must hold positive pull request numbers, got ${JSON.stringify(values)}`);
+    throw new Error(
+      `${file}: config.${PREVIEWS_KEY}.${key} must hold positive pull request numbers, got ${JSON.stringify(values)}`,
+    );
   }
   return { values, start: node.range[0], end: node.range[1] };
 }
@@ -31,7 +35,8 @@ function listAt(doc: Document, key: "pullRequests" | "closing", file: string) {
 /** Reads both lists; throws when the file does not configure previews. */
 export function readPreviewLists(text: string, file = "Pulumi.yaml"): PreviewLists {
   const doc = parseDocument(text);
-  if (!isMap(doc.getIn(["config", PREVIEWS_KEY], true))) throw new Error(`${file}: no config.${PREVIEWS_KEY}; this stack does not own previews`);
+  if (!isMap(doc.getIn(["config", PREVIEWS_KEY], true)))
+    throw new Error(`${file}: no config.${PREVIEWS_KEY}; this stack does not own previews`);
   return { pullRequests: listAt(doc, "pullRequests", file).values, closing: listAt(doc, "closing", file).values };
 }
 
@@ -43,11 +48,18 @@ export function applyAction(lists: PreviewLists, action: PreviewAction): Preview
   const sort = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   switch (action.kind) {
     case "open":
-      return { pullRequests: sort([...lists.pullRequests, action.pr]), closing: lists.closing.filter((n) => n !== action.pr) };
+      return {
+        pullRequests: sort([...lists.pullRequests, action.pr]),
+        closing: lists.closing.filter((n) => n !== action.pr),
+      };
     case "close":
       // Only an open preview has a user to delete; closing an unknown number changes nothing.
-      if (!lists.pullRequests.includes(action.pr)) return { pullRequests: sort(lists.pullRequests), closing: sort(lists.closing) };
-      return { pullRequests: lists.pullRequests.filter((n) => n !== action.pr), closing: sort([...lists.closing, action.pr]) };
+      if (!lists.pullRequests.includes(action.pr))
+        return { pullRequests: sort(lists.pullRequests), closing: sort(lists.closing) };
+      return {
+        pullRequests: lists.pullRequests.filter((n) => n !== action.pr),
+        closing: sort([...lists.closing, action.pr]),
+      };
     case "prune":
       return { pullRequests: sort(lists.pullRequests), closing: [] };
   }
@@ -72,7 +84,9 @@ export function editPreviewList(text: string, action: PreviewAction, file = "Pul
   }
   const check = readPreviewLists(out, file);
   if (JSON.stringify(check) !== JSON.stringify(after)) {
-    throw new Error(`${file}: rewriting the preview list gave ${JSON.stringify(check)}, expected ${JSON.stringify(after)}; edit it by hand`);
+    throw new Error(
+      `${file}: rewriting the preview list gave ${JSON.stringify(check)}, expected ${JSON.stringify(after)}; edit it by hand`,
+    );
   }
   return out;
 }
@@ -83,7 +97,8 @@ export function parseAction(args: readonly string[]): PreviewAction {
   const usage = "usage: preview-list <open N | close N | prune> [--file Pulumi.<stack>.yaml]";
   if (kind === "prune" && n === undefined && rest.length === 0) return { kind };
   if ((kind === "open" || kind === "close") && n !== undefined && rest.length === 0) {
-    if (!/^[1-9]\d{0,9}$/.test(n)) throw new Error(`pull request number ${JSON.stringify(n)} is not a positive whole number; ${usage}`);
+    if (!/^[1-9]\d{0,9}$/.test(n))
+      throw new Error(`pull request number ${JSON.stringify(n)} is not a positive whole number; ${usage}`);
     return { kind, pr: Number(n) };
   }
   throw new Error(usage);

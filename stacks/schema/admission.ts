@@ -13,13 +13,17 @@ export const admissionSchema = strictObject({
    */
   kyvernoChartVersion: z
     .string()
-    .regex(/^3\.9\.[0-9]+$/, { error: "must be an exact kyverno chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0; ranges are not allowed" })
+    .regex(/^3\.9\.[0-9]+$/, {
+      error: "must be an exact kyverno chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0; ranges are not allowed",
+    })
     .default("3.9.0"),
   /** Namespace Kyverno is installed in (Kyverno excludes its own namespace from its webhooks). @default "kyverno" */
   kyvernoNamespace: z
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { error: "must be a Kubernetes namespace name, e.g. kyverno" })
-    .refine((ns) => !/^pr-[0-9]+$/.test(ns), { error: "must not be a preview namespace pr-<N>: Kyverno exempts its own namespace" })
+    .refine((ns) => !/^pr-[0-9]+$/.test(ns), {
+      error: "must not be a preview namespace pr-<N>: Kyverno exempts its own namespace",
+    })
     .default("kyverno"),
 });
 export type AdmissionConfig = z.infer<typeof admissionSchema>;
@@ -28,6 +32,10 @@ export type AdmissionConfig = z.infer<typeof admissionSchema>;
 export function checkAdmission(cfg: StackConfig, add: AddIssue): void {
   // Previews without the operator are refused by their own rule (stacks/schema/kubernetes.ts), once.
   if (cfg.admission !== undefined && cfg.previews === undefined) {
-    add(["admission"], cfg.admission, "has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here");
+    add(
+      ["admission"],
+      cfg.admission,
+      "has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here",
+    );
   }
 }

@@ -10,15 +10,18 @@ export const atlasSchema = strictObject({
   /** Named clusters of the project; users' `scopes` may only name these. */
   clusters: uniqueList(clusterName).min(1, { error: "must name at least one cluster of the project" }),
   /** SRV host of the shared cluster, used in connection-string templates (never a credential). */
-  clusterHost: z
-    .string()
-    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.mongodb\.net$/, { error: "must be the cluster's SRV host, e.g. shared.ab12c.mongodb.net" }),
+  clusterHost: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.mongodb\.net$/, {
+    error: "must be the cluster's SRV host, e.g. shared.ab12c.mongodb.net",
+  }),
   /**
    * The database each long-lived environment owns. A user of one environment may never reach another's database,
    * and previews may reach neither.
    */
-  environmentDatabases: strictObject({ prod: databaseName, staging: databaseName }).refine((d) => d.prod !== d.staging, {
-    error: "prod and staging must own different databases",
-  }),
+  environmentDatabases: strictObject({ prod: databaseName, staging: databaseName }).refine(
+    (d) => d.prod !== d.staging,
+    {
+      error: "prod and staging must own different databases",
+    },
+  ),
 });
 export type AtlasConfig = z.infer<typeof atlasSchema>;

@@ -24,10 +24,14 @@ const list = (items: readonly string[]) => items.join(", ");
 /** `atlas-access:gcp`: where credentials live. */
 export const gcpSchema = strictObject({
   /** GCP project holding the Secret Manager secrets of this stack's Atlas users. */
-  projectId: z.string().regex(GCP_PROJECT_ID, { error: "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter, e.g. syrf-prod" }),
+  projectId: z.string().regex(GCP_PROJECT_ID, {
+    error: "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter, e.g. syrf-prod",
+  }),
 });
 
-const username = z.string().regex(USERNAME, { error: "must be a username: lowercase letters, digits, '_' and '-', starting with a letter, at most 64 characters" });
+const username = z.string().regex(USERNAME, {
+  error: "must be a username: lowercase letters, digits, '_' and '-', starting with a letter, at most 64 characters",
+});
 const secretId = z.string().regex(SECRET_ID, { error: "must be a Secret Manager secret id: 1-255 of A-Z a-z 0-9 _ -" });
 const secretAccessor = z.string().refine(isSecretAccessor, { error: SECRET_ACCESSOR_HINT });
 
@@ -44,13 +48,17 @@ export const appUserSchema = strictObject({
   roleOptIns: z
     .array(
       strictObject({
-        role: z.enum(OPT_IN_APP_ROLES, { error: `must be one of: ${list(OPT_IN_APP_ROLES)} (no broader role can be opted in)` }),
+        role: z.enum(OPT_IN_APP_ROLES, {
+          error: `must be one of: ${list(OPT_IN_APP_ROLES)} (no broader role can be opted in)`,
+        }),
         reason: z.string().min(20, { error: "must explain in at least 20 characters why this user needs the role" }),
       }),
     )
     .default([]),
   /** Clusters the user may reach (required: no scopes means every cluster of the project). */
-  scopes: z.array(clusterName).min(1, { error: "must name at least one cluster: a user without scopes reaches every cluster of the project" }),
+  scopes: z
+    .array(clusterName)
+    .min(1, { error: "must name at least one cluster: a user without scopes reaches every cluster of the project" }),
   /** Secret Manager secret id holding the generated password. */
   secretId,
   /** The one workload identity granted `roles/secretmanager.secretAccessor` on that secret. */
@@ -58,8 +66,12 @@ export const appUserSchema = strictObject({
 });
 export type AppUserConfig = z.infer<typeof appUserSchema>;
 
-const workspaceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: "must be a workspace name: letters, digits, '_' and '-', 1-64 characters" });
-const roleName = z.string().regex(CUSTOM_ROLE_NAME, { error: "must be a custom role name: letters, digits, '_' and '-', 1-64 characters" });
+const workspaceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+  error: "must be a workspace name: letters, digits, '_' and '-', 1-64 characters",
+});
+const roleName = z
+  .string()
+  .regex(CUSTOM_ROLE_NAME, { error: "must be a custom role name: letters, digits, '_' and '-', 1-64 characters" });
 
 export const streamsSchema = strictObject({
   /** Stream processing workspaces (`StreamWorkspace`, not the deprecated `StreamInstance`). */
@@ -68,9 +80,14 @@ export const streamsSchema = strictObject({
       name: workspaceName,
       cloudProvider: z.enum(["AWS", "GCP", "AZURE"], { error: "must be one of: AWS, GCP, AZURE" }),
       /** Atlas stream-processing region name, e.g. `DUBLIN_IRL`. */
-      region: z.string().regex(/^[A-Z][A-Z0-9_]+$/, { error: "must be an Atlas stream-processing region name such as DUBLIN_IRL" }),
+      region: z
+        .string()
+        .regex(/^[A-Z][A-Z0-9_]+$/, { error: "must be an Atlas stream-processing region name such as DUBLIN_IRL" }),
       /** Workspace tier, e.g. `SP10`. @default Atlas's default */
-      tier: z.string().regex(/^SP\d+$/, { error: "must be a stream-processing tier such as SP10" }).optional(),
+      tier: z
+        .string()
+        .regex(/^SP\d+$/, { error: "must be a stream-processing tier such as SP10" })
+        .optional(),
     }),
     (w) => w.name,
   ).min(1, { error: "must declare at least one workspace" }),
@@ -79,7 +96,9 @@ export const streamsSchema = strictObject({
     strictObject({
       name: roleName,
       /** Who holds it, e.g. `operator` or `viewer`. */
-      persona: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "must be a persona name: lowercase letters, digits and '-'" }),
+      persona: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "must be a persona name: lowercase letters, digits and '-'" }),
       actions: uniqueList(
         z.string().refine((a) => (STREAM_PROCESSOR_ACTIONS as readonly string[]).includes(a), {
           error: `is not a documented stream processor action; accepted: ${list(STREAM_PROCESSOR_ACTIONS)}`,
@@ -94,8 +113,12 @@ export const streamsSchema = strictObject({
       name: roleName,
       database: databaseName,
       /** Collections the actions apply to. @default [] (the whole database) */
-      collections: uniqueList(z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/, { error: "must be a collection name" })).default([]),
-      actions: uniqueList(z.enum(EXECUTION_ROLE_ACTIONS, { error: `must be one of: ${list(EXECUTION_ROLE_ACTIONS)}` })).min(1, {
+      collections: uniqueList(
+        z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/, { error: "must be a collection name" }),
+      ).default([]),
+      actions: uniqueList(
+        z.enum(EXECUTION_ROLE_ACTIONS, { error: `must be one of: ${list(EXECUTION_ROLE_ACTIONS)}` }),
+      ).min(1, {
         error: "must carry at least one action",
       }),
     }),
@@ -110,7 +133,10 @@ export const streamsSchema = strictObject({
         /** A `personaRoles[].name`; granted on `admin` as Atlas requires for custom roles. */
         role: z.string(),
         /** Workspaces the user may reach (required: no scopes means every workspace and cluster). */
-        workspaces: z.array(workspaceName).min(1, { error: "must name at least one workspace: a user without scopes reaches every workspace and cluster of the project" }),
+        workspaces: z.array(workspaceName).min(1, {
+          error:
+            "must name at least one workspace: a user without scopes reaches every workspace and cluster of the project",
+        }),
         secretId,
         secretAccessor,
       }),
@@ -120,9 +146,14 @@ export const streamsSchema = strictObject({
   connections: uniqueList(
     strictObject({
       workspace: workspaceName,
-      name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must be a connection name: letters, digits, '_' and '-'" }),
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must be a connection name: letters, digits, '_' and '-'" }),
       cluster: clusterName,
-      executeAs: strictObject({ role: z.string(), type: z.enum(["BUILT_IN", "CUSTOM"], { error: "must be one of: BUILT_IN, CUSTOM" }) }),
+      executeAs: strictObject({
+        role: z.string(),
+        type: z.enum(["BUILT_IN", "CUSTOM"], { error: "must be one of: BUILT_IN, CUSTOM" }),
+      }),
     }),
     (c) => `${c.workspace}/${c.name}`,
   ).default([]),
@@ -179,7 +210,11 @@ function checkOwnDatabase(cfg: StackConfig, database: string, path: PropertyKey[
   if (!atlasValid(cfg)) return;
   const previewPrefix = cfg.previews?.databasePrefix ?? DEFAULT_PREVIEW_PREFIX;
   if (isReservedDatabase(database)) {
-    add(path, database, `no role of this program is granted on admin, local or config; use ${cfg.atlas.environmentDatabases[cfg.environment]}`);
+    add(
+      path,
+      database,
+      `no role of this program is granted on admin, local or config; use ${cfg.atlas.environmentDatabases[cfg.environment]}`,
+    );
     return;
   }
   const reason = foreignDatabaseReason(database, cfg.environment, cfg.atlas.environmentDatabases, previewPrefix);
@@ -214,7 +249,8 @@ function checkAppUser(cfg: StackConfig, user: AppUserConfig, i: number, add: Add
 function checkScopes(cfg: StackConfig, scopes: readonly string[], path: PropertyKey[], add: AddIssue): void {
   if (!atlasValid(cfg)) return;
   scopes.forEach((s, k) => {
-    if (!cfg.atlas.clusters.includes(s)) add([...path, k], s, `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`);
+    if (!cfg.atlas.clusters.includes(s))
+      add([...path, k], s, `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`);
   });
 }
 
@@ -225,7 +261,11 @@ function checkStreams(cfg: StackConfig, streams: StreamsConfig, add: AddIssue): 
   const executionRoles = streams.executionRoles.map((r) => r.name);
   const seenRoles = new Map<string, string>();
   const checkRoleName = (name: string, path: PropertyKey[]) => {
-    if (forbiddenRoleReason(name) || /^(read|readWrite|dbAdmin|dbOwner|userAdmin)$/.test(name) || /^xgen-/i.test(name)) {
+    if (
+      forbiddenRoleReason(name) ||
+      /^(read|readWrite|dbAdmin|dbOwner|userAdmin)$/.test(name) ||
+      /^xgen-/i.test(name)
+    ) {
       add(path, name, "must not reuse a built-in role name or the reserved xgen- prefix");
     }
     const first = seenRoles.get(name);
@@ -239,18 +279,37 @@ function checkStreams(cfg: StackConfig, streams: StreamsConfig, add: AddIssue): 
   });
   streams.users.forEach((u, i) => {
     if (!personaRoles.includes(u.role)) {
-      add(at("users", i, "role"), u.role, `is not a role of streams.personaRoles (${list(personaRoles) || "none declared"})`);
+      add(
+        at("users", i, "role"),
+        u.role,
+        `is not a role of streams.personaRoles (${list(personaRoles) || "none declared"})`,
+      );
     }
     u.workspaces.forEach((w, k) => {
-      if (!workspaces.includes(w)) add(at("users", i, "workspaces", k), w, `is not a workspace of streams.workspaces (${list(workspaces)})`);
+      if (!workspaces.includes(w))
+        add(at("users", i, "workspaces", k), w, `is not a workspace of streams.workspaces (${list(workspaces)})`);
     });
   });
   streams.connections.forEach((c, i) => {
-    if (!workspaces.includes(c.workspace)) add(at("connections", i, "workspace"), c.workspace, `is not a workspace of streams.workspaces (${list(workspaces)})`);
-    if (atlasValid(cfg) && !cfg.atlas.clusters.includes(c.cluster)) add(at("connections", i, "cluster"), c.cluster, `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`);
+    if (!workspaces.includes(c.workspace))
+      add(
+        at("connections", i, "workspace"),
+        c.workspace,
+        `is not a workspace of streams.workspaces (${list(workspaces)})`,
+      );
+    if (atlasValid(cfg) && !cfg.atlas.clusters.includes(c.cluster))
+      add(
+        at("connections", i, "cluster"),
+        c.cluster,
+        `is not a cluster of atlas.clusters (${list(cfg.atlas.clusters)})`,
+      );
     const broad = forbiddenRoleReason(c.executeAs.role);
     if (broad) {
-      add(at("connections", i, "executeAs", "role"), c.executeAs.role, `is too broad to execute as (${broad}); use type CUSTOM with a role of streams.executionRoles`);
+      add(
+        at("connections", i, "executeAs", "role"),
+        c.executeAs.role,
+        `is too broad to execute as (${broad}); use type CUSTOM with a role of streams.executionRoles`,
+      );
     } else if (c.executeAs.type === "BUILT_IN") {
       add(
         at("connections", i, "executeAs", "type"),
@@ -258,7 +317,11 @@ function checkStreams(cfg: StackConfig, streams: StreamsConfig, add: AddIssue): 
         "every built-in execute-as role (atlasAdmin, readWriteAnyDatabase, readAnyDatabase) reaches every database; use type CUSTOM with a role of streams.executionRoles",
       );
     } else if (!executionRoles.includes(c.executeAs.role)) {
-      add(at("connections", i, "executeAs", "role"), c.executeAs.role, `is not a role of streams.executionRoles (${list(executionRoles) || "none declared"})`);
+      add(
+        at("connections", i, "executeAs", "role"),
+        c.executeAs.role,
+        `is not a role of streams.executionRoles (${list(executionRoles) || "none declared"})`,
+      );
     }
   });
 }
@@ -270,7 +333,11 @@ export function checkAtlasAccess(cfg: StackConfig, add: AddIssue): void {
   const usernamePrefix = cfg.previews?.usernamePrefix ?? DEFAULT_PREVIEW_PREFIX;
 
   if ((appUsers.length > 0 || streamUsers.length > 0) && cfg.gcp === undefined) {
-    add(["gcp"], undefined, "required when appUsers or streams.users are declared: their passwords are stored in this GCP project's Secret Manager");
+    add(
+      ["gcp"],
+      undefined,
+      "required when appUsers or streams.users are declared: their passwords are stored in this GCP project's Secret Manager",
+    );
   }
 
   // Every password user of the stack, wherever it is declared: names and secrets must be unique across all of them.
@@ -282,13 +349,19 @@ export function checkAtlasAccess(cfg: StackConfig, add: AddIssue): void {
   const firstSecret = new Map<string, string>();
   for (const { u, path } of everyUser) {
     const seenAt = firstUser.get(u.username);
-    if (seenAt) add([...path, "username"], u.username, `duplicate of ${seenAt}; each Atlas username must be declared once`);
+    if (seenAt)
+      add([...path, "username"], u.username, `duplicate of ${seenAt}; each Atlas username must be declared once`);
     else firstUser.set(u.username, show(path));
     const secretAt = firstSecret.get(u.secretId);
-    if (secretAt) add([...path, "secretId"], u.secretId, `is already the secret of ${secretAt}; each user needs its own secret`);
+    if (secretAt)
+      add([...path, "secretId"], u.secretId, `is already the secret of ${secretAt}; each user needs its own secret`);
     else firstSecret.set(u.secretId, show(path));
     if (u.username.startsWith(usernamePrefix)) {
-      add([...path, "username"], u.username, `starts with the preview username prefix ${usernamePrefix} (the operator-managed zone); choose a name outside it`);
+      add(
+        [...path, "username"],
+        u.username,
+        `starts with the preview username prefix ${usernamePrefix} (the operator-managed zone); choose a name outside it`,
+      );
     }
   }
   appUsers.forEach((user, i) => {
@@ -307,10 +380,18 @@ export function checkAtlasAccess(cfg: StackConfig, add: AddIssue): void {
   }
   if (auditing) {
     if (!Object.values(auditing.capture).some(Boolean)) {
-      add(["databaseAuditing", "capture"], auditing.capture, "captures nothing; keep at least one of authenticationSuccess, authenticationFailure, userAndRoleManagement");
+      add(
+        ["databaseAuditing", "capture"],
+        auditing.capture,
+        "captures nothing; keep at least one of authenticationSuccess, authenticationFailure, userAndRoleManagement",
+      );
     }
     if (auditing.alerts.emails.length === 0 && auditing.alerts.webhooks.length === 0) {
-      add(["databaseAuditing", "alerts"], auditing.alerts, "must name at least one e-mail or webhook target: an alert nobody receives is not an alert");
+      add(
+        ["databaseAuditing", "alerts"],
+        auditing.alerts,
+        "must name at least one e-mail or webhook target: an alert nobody receives is not an alert",
+      );
     }
   }
 }

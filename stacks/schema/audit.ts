@@ -10,17 +10,21 @@ import {
   metricFilterCount,
 } from "../../components/aws/audit/patterns";
 
-
 /**
  * A trail name that also makes a valid S3 bucket name `<trailName>-<accountId>`: lowercase letters, digits and `-`,
  * 3-48 characters, starting and ending with a letter or digit (CloudTrail accepts a superset of this).
  */
 export const trailName = z.string().regex(/^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/, {
-  error: "must be 3-48 lowercase letters, digits or '-', starting and ending with a letter or digit (it also names the bucket <trailName>-<accountId>)",
+  error:
+    "must be 3-48 lowercase letters, digits or '-', starting and ending with a letter or digit (it also names the bucket <trailName>-<accountId>)",
 });
 
 /** Whole days, at least `min` (a wrong type or a fraction is reported by the formatter as `expected int`). */
-const days = (what: string, min: number) => z.number().int().min(min, { error: `must be at least ${min} days (${what})` });
+const days = (what: string, min: number) =>
+  z
+    .number()
+    .int()
+    .min(min, { error: `must be at least ${min} days (${what})` });
 
 export const httpsEndpoint = z.string().regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/, {
   error: "must be an https:// URL such as https://alerts.example.com/hooks/aws (plain http is not accepted)",
@@ -59,7 +63,9 @@ export const auditSchema = strictObject({
     }),
   ).min(1, { error: "must name at least one IAM role: with no administrator nobody could ever manage the audit keys" }),
   /** E-mail addresses subscribed to the alarm topic (each must confirm the subscription). At least one. */
-  alarmEmails: uniqueList(email).min(1, { error: "must list at least one e-mail address: an alarm nobody receives detects nothing" }),
+  alarmEmails: uniqueList(email).min(1, {
+    error: "must list at least one e-mail address: an alarm nobody receives detects nothing",
+  }),
   /** Optional HTTPS endpoints (chat or paging webhooks) subscribed to the alarm topic. @default [] */
   alarmHttpsEndpoints: uniqueList(httpsEndpoint).default([]),
   /** Also create the CIS AWS Foundations metric filters and alarms (CIS 4.1-4.14) on the same trail. @default false */
@@ -89,11 +95,18 @@ export function checkAudit(cfg: StackConfig, add: AddIssue): void {
     const account = arn.split(":")[4];
     // A malformed account id is reported once, by its own rule.
     if (/^\d{12}$/.test(aws.accountId) && account !== aws.accountId) {
-      add(["audit", "keyAdministrators", i], arn, `is in account ${account}; the audit keys' administrators must be roles of this stack's account ${aws.accountId}`);
+      add(
+        ["audit", "keyAdministrators", i],
+        arn,
+        `is in account ${account}; the audit keys' administrators must be roles of this stack's account ${aws.accountId}`,
+      );
     }
   });
   const lifecycle = audit.bucketLifecycle;
-  if (lifecycle.transitionToGlacierDays !== undefined && lifecycle.transitionToGlacierDays >= lifecycle.expirationDays) {
+  if (
+    lifecycle.transitionToGlacierDays !== undefined &&
+    lifecycle.transitionToGlacierDays >= lifecycle.expirationDays
+  ) {
     add(
       ["audit", "bucketLifecycle", "transitionToGlacierDays"],
       lifecycle.transitionToGlacierDays,
@@ -135,7 +148,10 @@ export function checkAudit(cfg: StackConfig, add: AddIssue): void {
       }
     });
     if (!safe) return;
-    const length = foreignAssumptionPattern(connectionRoleArn(aws.accountId, connection.name), connection.allowedPrincipals).length;
+    const length = foreignAssumptionPattern(
+      connectionRoleArn(aws.accountId, connection.name),
+      connection.allowedPrincipals,
+    ).length;
     if (length > FILTER_PATTERN_MAX) {
       add(
         ["aws", "connections", i, "allowedPrincipals"],

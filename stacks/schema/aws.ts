@@ -18,7 +18,9 @@ const accountIdSchema = z.string().regex(/^\d{12}$/, { error: "must be a 12-digi
  */
 export const connectionSchema = strictObject({
   /** IAM role name of the connection role (created at path `/`). */
-  name: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, { error: "must be an IAM role name: 1-64 of A-Z a-z 0-9 + = , . @ _ -" }),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, { error: "must be an IAM role name: 1-64 of A-Z a-z 0-9 + = , . @ _ -" }),
   /**
    * Workload role ARNs allowed to assume the connection role: exact role ARNs, same account unless `crossAccount`
    * lists theirs. IAM role names are case-insensitive, so two ARNs differing only in case are duplicates.
@@ -27,9 +29,12 @@ export const connectionSchema = strictObject({
     error: "must list at least one workload role ARN that may assume the connection role",
   }),
   /** Database roles of the Atlas user bound to the role: `read`/`readWrite` on this stack's environment database. */
-  roles: uniqueList(strictObject({ role: z.string(), database: databaseName }), (r) => `${r.role}@${r.database}`).min(1, {
-    error: "must grant at least one role, e.g. { role: readWrite, database: <this environment's database> }",
-  }),
+  roles: uniqueList(strictObject({ role: z.string(), database: databaseName }), (r) => `${r.role}@${r.database}`).min(
+    1,
+    {
+      error: "must grant at least one role, e.g. { role: readWrite, database: <this environment's database> }",
+    },
+  ),
   /** Clusters the Atlas user may reach (required: no scopes means every cluster of the project). */
   scopes: uniqueList(clusterName).min(1, {
     error: "must name at least one cluster: an Atlas user without scopes may reach every cluster of the project",
@@ -40,7 +45,9 @@ export const connectionSchema = strictObject({
    */
   crossAccount: strictObject({
     /** 12-digit account ids other than `aws.accountId`. */
-    accountIds: uniqueList(accountIdSchema).min(1, { error: "must list at least one other account id, or remove crossAccount" }),
+    accountIds: uniqueList(accountIdSchema).min(1, {
+      error: "must list at least one other account id, or remove crossAccount",
+    }),
     /** The AWS Organizations id both accounts belong to, e.g. `o-a1b2c3d4e5`. */
     principalOrgId: z.string().regex(ORG_ID, { error: "must be an AWS Organizations id such as o-a1b2c3d4e5" }),
   }).optional(),
@@ -50,7 +57,9 @@ export const connectionSchema = strictObject({
    */
   eksPodIdentity: strictObject({
     clusterArns: uniqueList(
-      z.string().regex(EKS_CLUSTER_ARN, { error: "must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps" }),
+      z.string().regex(EKS_CLUSTER_ARN, {
+        error: "must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps",
+      }),
     ).min(1, { error: "must list at least one EKS cluster ARN, or remove eksPodIdentity" }),
   }).optional(),
 });
@@ -72,7 +81,8 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
   if (!aws) return;
   // Judge only against sections that are themselves valid: a bad atlas section or account id is reported once,
   // where it is, instead of as a second problem on every connection.
-  const atlasValid = atlasSchema.safeParse(cfg.atlas).success && (cfg.environment === "prod" || cfg.environment === "staging");
+  const atlasValid =
+    atlasSchema.safeParse(cfg.atlas).success && (cfg.environment === "prod" || cfg.environment === "staging");
   const accountValid = accountIdSchema.safeParse(aws.accountId).success;
   const envDb = cfg.atlas.environmentDatabases[cfg.environment];
   const connectionArns = new Set(aws.connections.map((c) => roleArnAtRoot(aws.accountId, c.name).toLowerCase()));
@@ -85,14 +95,22 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
       const problem = principalProblem(p, aws.accountId, c.crossAccount);
       if (problem) add(at("allowedPrincipals", j), p, problem);
       else if (connectionArns.has(p.toLowerCase())) {
-        add(at("allowedPrincipals", j), p, "is a connection role of this stack: connection roles have no permissions and trust only workload roles");
+        add(
+          at("allowedPrincipals", j),
+          p,
+          "is a connection role of this stack: connection roles have no permissions and trust only workload roles",
+        );
       }
     });
 
     if (c.crossAccount) {
       c.crossAccount.accountIds.forEach((id, j) => {
         if (accountValid && id === aws.accountId) {
-          add(at("crossAccount", "accountIds", j), id, `is the connection role's own account (aws.accountId); list only other accounts`);
+          add(
+            at("crossAccount", "accountIds", j),
+            id,
+            `is the connection role's own account (aws.accountId); list only other accounts`,
+          );
         }
       });
     }
@@ -100,26 +118,46 @@ export function checkAws(cfg: StackConfig, add: AddIssue): void {
     c.eksPodIdentity?.clusterArns.forEach((arn, j) => {
       const account = EKS_CLUSTER_ARN.exec(arn)?.[2];
       if (accountValid && account !== undefined && account !== aws.accountId) {
-        add(at("eksPodIdentity", "clusterArns", j), arn, `is in account ${account}, not ${aws.accountId}; Pod Identity is accepted only for clusters in the connection role's account`);
+        add(
+          at("eksPodIdentity", "clusterArns", j),
+          arn,
+          `is in account ${account}, not ${aws.accountId}; Pod Identity is accepted only for clusters in the connection role's account`,
+        );
       }
     });
 
     c.roles.forEach((r, j) => {
       if (/AnyDatabase$/.test(r.role) || r.role === "atlasAdmin") {
-        add(at("roles", j, "role"), r.role, "reaches every database of the cluster (or administers it); use read or readWrite on this environment's database");
+        add(
+          at("roles", j, "role"),
+          r.role,
+          "reaches every database of the cluster (or administers it); use read or readWrite on this environment's database",
+        );
       } else if (!(CONNECTION_DATABASE_ROLES as readonly string[]).includes(r.role)) {
         add(at("roles", j, "role"), r.role, `must be one of: ${CONNECTION_DATABASE_ROLES.join(", ")}`);
       }
       if ((SYSTEM_DATABASES as readonly string[]).includes(r.database)) {
-        add(at("roles", j, "database"), r.database, `is a system database (${SYSTEM_DATABASES.join(", ")}); grant roles only on ${atlasValid ? `${envDb}, the ${cfg.environment} database` : "this environment's database"}`);
+        add(
+          at("roles", j, "database"),
+          r.database,
+          `is a system database (${SYSTEM_DATABASES.join(", ")}); grant roles only on ${atlasValid ? `${envDb}, the ${cfg.environment} database` : "this environment's database"}`,
+        );
       } else if (atlasValid && r.database !== envDb) {
-        add(at("roles", j, "database"), r.database, `is not this stack's environment database; a ${cfg.environment} connection may only reach ${envDb} (atlas.environmentDatabases.${cfg.environment})`);
+        add(
+          at("roles", j, "database"),
+          r.database,
+          `is not this stack's environment database; a ${cfg.environment} connection may only reach ${envDb} (atlas.environmentDatabases.${cfg.environment})`,
+        );
       }
     });
 
     c.scopes.forEach((s, j) => {
       if (atlasValid && !cfg.atlas.clusters.includes(s)) {
-        add(at("scopes", j), s, `is not a cluster of the project; expected one of: ${cfg.atlas.clusters.join(", ")} (atlas.clusters)`);
+        add(
+          at("scopes", j),
+          s,
+          `is not a cluster of the project; expected one of: ${cfg.atlas.clusters.join(", ")} (atlas.clusters)`,
+        );
       }
     });
   });

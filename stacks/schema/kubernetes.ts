@@ -39,12 +39,15 @@ export const operatorCredentialSchema = strictObject({
    * IPv6 /64-/128 with no host bits set. Never empty: Atlas would then accept the credential from anywhere.
    */
   accessList: uniqueList(z.string()).min(1, {
-    error: "must list at least one CIDR block (the cluster's egress addresses); without one Atlas accepts the credential from anywhere",
+    error:
+      "must list at least one CIDR block (the cluster's egress addresses); without one Atlas accepts the credential from anywhere",
   }),
   /** Lifetime of the generated client secret, in hours (Atlas: 8 hours to 1 year). @default 2160 (90 days) */
   secretExpiresAfterHours: z
     .number()
-    .refine((n) => Number.isSafeInteger(n) && n >= 8 && n <= 8760, { error: "must be a whole number of hours from 8 to 8760 (one year)" })
+    .refine((n) => Number.isSafeInteger(n) && n >= 8 && n <= 8760, {
+      error: "must be a whole number of hours from 8 to 8760 (one year)",
+    })
     .default(2160),
 });
 export type OperatorCredentialConfig = z.infer<typeof operatorCredentialSchema>;
@@ -81,14 +84,18 @@ export const previewsSchema = strictObject({
     .refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 500, { error: "must be a whole number from 1 to 500" }),
   /** Database name prefix, e.g. `syrf_pr_` gives `syrf_pr_123`. */
   databasePrefix: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
-    error: "must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
+    error:
+      "must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
   }),
   /** Atlas username prefix, e.g. `syrf_pr_` gives `syrf_pr_123_app` (see the operator README). */
   usernamePrefix: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
-    error: "must be a username prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
+    error:
+      "must be a username prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
   }),
   /** The cluster(s) preview users may reach. */
-  clusters: uniqueList(clusterName).min(1, { error: "must name at least one cluster: without scopes a user reaches every cluster" }),
+  clusters: uniqueList(clusterName).min(1, {
+    error: "must name at least one cluster: without scopes a user reaches every cluster",
+  }),
 });
 export type PreviewsConfig = z.infer<typeof previewsSchema>;
 
@@ -100,13 +107,17 @@ export const kubernetesSections = {
 /** `<prefix><N>`: the one database a preview user may read and write. */
 export const previewDatabase = (p: Pick<PreviewsConfig, "databasePrefix">, pr: number) => `${p.databasePrefix}${pr}`;
 /** `<prefix><N>_app`: the preview's Atlas username. */
-export const previewUsername = (p: Pick<PreviewsConfig, "usernamePrefix">, pr: number) => `${p.usernamePrefix}${pr}_app`;
+export const previewUsername = (p: Pick<PreviewsConfig, "usernamePrefix">, pr: number) =>
+  `${p.usernamePrefix}${pr}_app`;
 
 /**
  * The operator's `watchNamespaces`: its own namespace, then `pr-<N>` for every open AND closing preview, ascending.
  * Never empty (an empty list is cluster-wide mode: a ClusterRole that reads every Secret of the cluster).
  */
-export function watchNamespaces(operator: Pick<OperatorConfig, "namespace">, previews?: Pick<PreviewsConfig, "pullRequests" | "closing">): string[] {
+export function watchNamespaces(
+  operator: Pick<OperatorConfig, "namespace">,
+  previews?: Pick<PreviewsConfig, "pullRequests" | "closing">,
+): string[] {
   const prs = [...new Set([...(previews?.pullRequests ?? []), ...(previews?.closing ?? [])])].sort((a, b) => a - b);
   return [operator.namespace, ...prs.map(previewNamespace)];
 }
@@ -157,7 +168,11 @@ export function checkKubernetes(cfg: StackConfig, add: AddIssue): void {
   const { operator, previews } = cfg;
   if (operator) {
     if (NAMESPACE_NAME.test(operator.namespace) && operator.namespace.startsWith(PREVIEW_NAMESPACE_PREFIX)) {
-      add(["operator", "namespace"], operator.namespace, `must not start with "${PREVIEW_NAMESPACE_PREFIX}": that prefix is reserved for preview namespaces pr-<N>`);
+      add(
+        ["operator", "namespace"],
+        operator.namespace,
+        `must not start with "${PREVIEW_NAMESPACE_PREFIX}": that prefix is reserved for preview namespaces pr-<N>`,
+      );
     }
     operator.credential.accessList.forEach((entry, i) => {
       const problem = accessListProblem(entry);
@@ -183,7 +198,11 @@ export function checkKubernetes(cfg: StackConfig, add: AddIssue): void {
   const open = new Set(previews.pullRequests);
   previews.closing.forEach((pr, i) => {
     if (open.has(pr)) {
-      add(["previews", "closing", i], pr, "is also in previews.pullRequests; a pull request is either open or closing, never both");
+      add(
+        ["previews", "closing", i],
+        pr,
+        "is also in previews.pullRequests; a pull request is either open or closing, never both",
+      );
     }
   });
   const protectedDbs: [string, string][] = [
@@ -205,7 +224,11 @@ export function checkKubernetes(cfg: StackConfig, add: AddIssue): void {
   const clustersValid = z.array(clusterName).min(1).safeParse(cfg.atlas.clusters).success;
   previews.clusters.forEach((c, i) => {
     if (clustersValid && !known.has(c)) {
-      add(["previews", "clusters", i], c, `is not a cluster of the project; use one of atlas.clusters: ${cfg.atlas.clusters.join(", ")}`);
+      add(
+        ["previews", "clusters", i],
+        c,
+        `is not a cluster of the project; use one of atlas.clusters: ${cfg.atlas.clusters.join(", ")}`,
+      );
     }
   });
 }

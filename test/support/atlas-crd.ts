@@ -14,11 +14,18 @@ type Schema = { [k: string]: unknown };
 function closeObjects(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closeObjects);
   if (schema === null || typeof schema !== "object") return schema;
-  const s = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === "properties" ? Object.fromEntries(Object.entries(v as object).map(([p, ps]) => [p, closeObjects(ps)])) : closeObjects(v)])) as Schema;
-  if (s.properties && s.additionalProperties === undefined && !s["x-kubernetes-preserve-unknown-fields"]) s.additionalProperties = false;
+  const s = Object.fromEntries(
+    Object.entries(schema).map(([k, v]) => [
+      k,
+      k === "properties"
+        ? Object.fromEntries(Object.entries(v as object).map(([p, ps]) => [p, closeObjects(ps)]))
+        : closeObjects(v),
+    ]),
+  ) as Schema;
+  if (s.properties && s.additionalProperties === undefined && !s["x-kubernetes-preserve-unknown-fields"])
+    s.additionalProperties = false;
   return s;
 }
-
 
 /** Evaluates every `x-kubernetes-validations` rule (except transition rules) on the value it applies to; returns the failed rules' messages. */
 function celProblems(schema: Schema, value: unknown, at: string): string[] {
@@ -27,11 +34,13 @@ function celProblems(schema: Schema, value: unknown, at: string): string[] {
   for (const rule of (schema["x-kubernetes-validations"] as { rule: string; message?: string }[] | undefined) ?? []) {
     // Transition rules (they read `oldSelf`) are not evaluated when an object is created.
     if (/\boldSelf\b/.test(rule.rule)) continue;
-    if (run(rule.rule, { self: value as CelInput } /* JSON data: objects are CEL maps, arrays lists */) !== true) out.push(`${at}: ${rule.message ?? rule.rule}`);
+    if (run(rule.rule, { self: value as CelInput } /* JSON data: objects are CEL maps, arrays lists */) !== true)
+      out.push(`${at}: ${rule.message ?? rule.rule}`);
   }
   const props = schema.properties as Record<string, Schema> | undefined;
   if (props && value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, ps] of Object.entries(props)) out.push(...celProblems(ps, (value as Record<string, unknown>)[k], `${at}.${k}`));
+    for (const [k, ps] of Object.entries(props))
+      out.push(...celProblems(ps, (value as Record<string, unknown>)[k], `${at}.${k}`));
   }
   const items = schema.items as Schema | undefined;
   if (items && Array.isArray(value)) value.forEach((v, i) => out.push(...celProblems(items, v, `${at}[${i}]`)));
@@ -49,7 +58,11 @@ export interface CrdValidator {
 /** Loads `<dir>/<file>` (a CustomResourceDefinition) and validates objects against its first served version. */
 export function loadCrd(dir: string, file: string): CrdValidator {
   const crd = parseYaml(fs.readFileSync(path.join(dir, file), "utf8")) as {
-    spec: { group: string; names: { kind: string }; versions: { name: string; served: boolean; schema: { openAPIV3Schema: Schema } }[] };
+    spec: {
+      group: string;
+      names: { kind: string };
+      versions: { name: string; served: boolean; schema: { openAPIV3Schema: Schema } }[];
+    };
   };
   const version = crd.spec.versions.find((v) => v.served);
   if (!version) throw new Error(`${file}: no served version`);
@@ -62,7 +75,12 @@ export function loadCrd(dir: string, file: string): CrdValidator {
     kind: crd.spec.names.kind,
     problems(object) {
       const ok = validate(object);
-      const schemaProblems = ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
+      const schemaProblems = ok
+        ? []
+        : (validate.errors ?? []).map(
+            (e) =>
+              `${e.instancePath || "/"} ${e.message ?? ""}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`,
+          );
       return [...schemaProblems, ...celProblems(schema, object, "self")];
     },
   };

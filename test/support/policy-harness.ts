@@ -3,7 +3,13 @@
  * and keeps the process alive). Registrations from the offline harness become the args the policy engine would pass:
  * secrets as `@pulumi/policy` `Secret` values, URNs, parents, `notApplicable` that throws.
  */
-import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  PolicyResource,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
 import type { Finding, Severity } from "../../guardrails/types";
 import type { Registration } from "../../scripts/lib/harness";
@@ -27,7 +33,11 @@ const urnOf = (r: Pick<Registration, "type" | "name" | "parentType">, stack: str
 const policyProps = (inputs: Record<string, unknown>): Record<string, unknown> =>
   mapSecrets(inputs, (v) => new Secret(policyProps({ v }).v)) as Record<string, unknown>;
 
-export async function runPolicies(policies: readonly (ResourceValidationPolicy | StackValidationPolicy)[], registrations: readonly Registration[], stack = "test"): Promise<PackViolation[]> {
+export async function runPolicies(
+  policies: readonly (ResourceValidationPolicy | StackValidationPolicy)[],
+  registrations: readonly Registration[],
+  stack = "test",
+): Promise<PackViolation[]> {
   const resources = new Map<string, PolicyResource>();
   const list: PolicyResource[] = registrations.map((r) => {
     const res: PolicyResource = {
@@ -35,7 +45,13 @@ export async function runPolicies(policies: readonly (ResourceValidationPolicy |
       name: r.name,
       urn: urnOf(r, stack),
       props: policyProps(r.inputs),
-      opts: { protect: r.protect, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+      opts: {
+        protect: r.protect,
+        ignoreChanges: [],
+        aliases: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
+      },
       dependencies: [],
       propertyDependencies: {},
       isType: (cls) => (cls as unknown as { __pulumiType: string }).__pulumiType === r.type,
@@ -62,11 +78,26 @@ export async function runPolicies(policies: readonly (ResourceValidationPolicy |
   const out: PackViolation[] = [];
   for (const p of policies) {
     const push = (message: string, urn?: string) =>
-      out.push({ policy: p.name, enforcementLevel: p.enforcementLevel ?? "advisory", severity: p.severity, urn, message });
+      out.push({
+        policy: p.name,
+        enforcementLevel: p.enforcementLevel ?? "advisory",
+        severity: p.severity,
+        urn,
+        message,
+      });
     if ("validateResource" in p && p.validateResource) {
       const validators = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
       for (const res of list) {
-        const args: ResourceValidationArgs = { ...common, type: res.type, name: res.name, urn: res.urn, props: res.props, opts: res.opts, isType: res.isType, asType: () => undefined };
+        const args: ResourceValidationArgs = {
+          ...common,
+          type: res.type,
+          name: res.name,
+          urn: res.urn,
+          props: res.props,
+          opts: res.opts,
+          isType: res.isType,
+          asType: () => undefined,
+        };
         for (const v of validators) {
           try {
             await v(args, (message, urn) => push(message, urn ?? res.urn));
@@ -94,5 +125,11 @@ export function asFinding(v: PackViolation): Finding {
     const parts = v.urn.split("::");
     resource = `${(parts[2] ?? "").split("$").pop()} ${parts[3]}`;
   }
-  return { ruleId: v.policy.toUpperCase(), severity: v.severity as Severity, mandatory: v.enforcementLevel === "mandatory", resource, message: v.message };
+  return {
+    ruleId: v.policy.toUpperCase(),
+    severity: v.severity as Severity,
+    mandatory: v.enforcementLevel === "mandatory",
+    resource,
+    message: v.message,
+  };
 }

@@ -83,9 +83,11 @@ function validate(name: string, args: DatabaseAuditingArgs): void {
   if (c.authenticationSuccess === false && c.authenticationFailure === false && c.userAndRoleManagement === false) {
     fail("capture", c, "keep at least one capture on");
   }
-  if ((args.emails ?? []).length === 0 && (args.webhooks ?? []).length === 0) fail("emails", args.emails ?? [], "name at least one e-mail or webhook target");
+  if ((args.emails ?? []).length === 0 && (args.webhooks ?? []).length === 0)
+    fail("emails", args.emails ?? [], "name at least one e-mail or webhook target");
   (args.emails ?? []).forEach((e, i) => {
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) fail(`emails[${i}]`, e, "use an e-mail address such as security@example.com");
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
+      fail(`emails[${i}]`, e, "use an e-mail address such as security@example.com");
   });
   (args.webhooks ?? []).forEach((w, i) => {
     if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(w.url)) fail(`webhooks[${i}].url`, w.url, "use an https:// URL");
@@ -108,7 +110,12 @@ export class DatabaseAuditing extends pulumi.ComponentResource {
     this.auditFilter = JSON.stringify(buildAuditFilter(capture));
     new mongodbatlas.Auditing(
       `${name}-auditing`,
-      { projectId: args.projectId, enabled: true, auditFilter: this.auditFilter, auditAuthorizationSuccess: args.auditAuthorizationSuccess ?? false },
+      {
+        projectId: args.projectId,
+        enabled: true,
+        auditFilter: this.auditFilter,
+        auditAuthorizationSuccess: args.auditAuthorizationSuccess ?? false,
+      },
       { parent: this },
     );
 
@@ -134,7 +141,9 @@ export class DatabaseAuditing extends pulumi.ComponentResource {
     const captured = [
       ...((capture.authenticationSuccess ?? true) ? ["authentication successes"] : []),
       ...((capture.authenticationFailure ?? true) ? ["authentication failures"] : []),
-      ...((capture.userAndRoleManagement ?? true) ? [`user and role management (${USER_ROLE_MANAGEMENT_ATYPES.join(", ")})`] : []),
+      ...((capture.userAndRoleManagement ?? true)
+        ? [`user and role management (${USER_ROLE_MANAGEMENT_ATYPES.join(", ")})`]
+        : []),
     ];
     const targets = [...emails, ...webhooks.map((w) => `webhook ${new URL(w.url).host}`)].join(", ");
     this.summary = {

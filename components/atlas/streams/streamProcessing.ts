@@ -81,29 +81,58 @@ function validate(name: string, args: StreamProcessingArgs): void {
   (args.personaRoles ?? []).forEach((r, i) =>
     r.actions.forEach((a, j) => {
       if (!(STREAM_PROCESSOR_ACTIONS as readonly string[]).includes(a)) {
-        fail(`personaRoles[${i}].actions[${j}]`, a, `use documented stream processor actions only: ${STREAM_PROCESSOR_ACTIONS.join(", ")}`);
+        fail(
+          `personaRoles[${i}].actions[${j}]`,
+          a,
+          `use documented stream processor actions only: ${STREAM_PROCESSOR_ACTIONS.join(", ")}`,
+        );
       }
     }),
   );
   (args.executionRoles ?? []).forEach((r, i) => {
-    if (isReservedDatabase(r.database)) fail(`executionRoles[${i}].database`, r.database, "execute as a role on the application's database, never admin, local or config");
+    if (isReservedDatabase(r.database))
+      fail(
+        `executionRoles[${i}].database`,
+        r.database,
+        "execute as a role on the application's database, never admin, local or config",
+      );
     r.actions.forEach((a, j) => {
-      if (!(EXECUTION_ROLE_ACTIONS as readonly string[]).includes(a)) fail(`executionRoles[${i}].actions[${j}]`, a, `use one of ${EXECUTION_ROLE_ACTIONS.join(", ")}`);
+      if (!(EXECUTION_ROLE_ACTIONS as readonly string[]).includes(a))
+        fail(`executionRoles[${i}].actions[${j}]`, a, `use one of ${EXECUTION_ROLE_ACTIONS.join(", ")}`);
     });
   });
   (args.users ?? []).forEach((u, i) => {
-    if (!personas.includes(u.role)) fail(`users[${i}].role`, u.role, `use one of the persona roles: ${personas.join(", ") || "none declared"}`);
-    if (u.workspaces.length === 0) fail(`users[${i}].workspaces`, u.workspaces, "name at least one workspace: without scopes the user reaches every workspace and cluster");
+    if (!personas.includes(u.role))
+      fail(`users[${i}].role`, u.role, `use one of the persona roles: ${personas.join(", ") || "none declared"}`);
+    if (u.workspaces.length === 0)
+      fail(
+        `users[${i}].workspaces`,
+        u.workspaces,
+        "name at least one workspace: without scopes the user reaches every workspace and cluster",
+      );
     u.workspaces.forEach((w, k) => {
-      if (!workspaces.includes(w)) fail(`users[${i}].workspaces[${k}]`, w, `use one of the workspaces: ${workspaces.join(", ")}`);
+      if (!workspaces.includes(w))
+        fail(`users[${i}].workspaces[${k}]`, w, `use one of the workspaces: ${workspaces.join(", ")}`);
     });
   });
-  if ((args.users ?? []).length > 0 && !args.gcpProject) fail("gcpProject", args.gcpProject, "name the GCP project whose Secret Manager holds the stream users' passwords");
+  if ((args.users ?? []).length > 0 && !args.gcpProject)
+    fail("gcpProject", args.gcpProject, "name the GCP project whose Secret Manager holds the stream users' passwords");
   (args.connections ?? []).forEach((c, i) => {
     const broad = forbiddenRoleReason(c.executeAs);
-    if (broad) fail(`connections[${i}].executeAs`, c.executeAs, `never execute as a broad role (${broad}); use one of the execution roles`);
-    if (!executions.includes(c.executeAs)) fail(`connections[${i}].executeAs`, c.executeAs, `use one of the execution roles: ${executions.join(", ") || "none declared"}`);
-    if (!workspaces.includes(c.workspace)) fail(`connections[${i}].workspace`, c.workspace, `use one of the workspaces: ${workspaces.join(", ")}`);
+    if (broad)
+      fail(
+        `connections[${i}].executeAs`,
+        c.executeAs,
+        `never execute as a broad role (${broad}); use one of the execution roles`,
+      );
+    if (!executions.includes(c.executeAs))
+      fail(
+        `connections[${i}].executeAs`,
+        c.executeAs,
+        `use one of the execution roles: ${executions.join(", ") || "none declared"}`,
+      );
+    if (!workspaces.includes(c.workspace))
+      fail(`connections[${i}].workspace`, c.workspace, `use one of the workspaces: ${workspaces.join(", ")}`);
   });
 }
 
@@ -145,20 +174,34 @@ export class StreamProcessing extends pulumi.ComponentResource {
         new mongodbatlas.CustomDbRole(
           `${name}-${r.name}`,
           // Stream processor privileges apply to a whole workspace, so the resource is the cluster-level one.
-          { projectId: args.projectId, roleName: r.name, actions: r.actions.map((action) => ({ action, resources: [{ cluster: true }] })) },
+          {
+            projectId: args.projectId,
+            roleName: r.name,
+            actions: r.actions.map((action) => ({ action, resources: [{ cluster: true }] })),
+          },
           { parent: this },
         ),
       );
-      lines.push(`role ${r.name} (persona ${r.persona}): ${r.actions.join(", ")}; on the workspaces its holder is scoped to`);
+      lines.push(
+        `role ${r.name} (persona ${r.persona}): ${r.actions.join(", ")}; on the workspaces its holder is scoped to`,
+      );
     }
     for (const r of args.executionRoles ?? []) {
       const collections = r.collections ?? [];
-      const resources = collections.length > 0 ? collections.map((c) => ({ databaseName: r.database, collectionName: c })) : [{ databaseName: r.database, collectionName: "" }];
+      const resources =
+        collections.length > 0
+          ? collections.map((c) => ({ databaseName: r.database, collectionName: c }))
+          : [{ databaseName: r.database, collectionName: "" }];
       roles.set(
         r.name,
-        new mongodbatlas.CustomDbRole(`${name}-${r.name}`, { projectId: args.projectId, roleName: r.name, actions: r.actions.map((action) => ({ action, resources })) }, { parent: this }),
+        new mongodbatlas.CustomDbRole(
+          `${name}-${r.name}`,
+          { projectId: args.projectId, roleName: r.name, actions: r.actions.map((action) => ({ action, resources })) },
+          { parent: this },
+        ),
       );
-      const where = collections.length > 0 ? `${r.database}.{${collections.join(", ")}}` : `every collection of ${r.database}`;
+      const where =
+        collections.length > 0 ? `${r.database}.{${collections.join(", ")}}` : `every collection of ${r.database}`;
       lines.push(`execution role ${r.name}: ${r.actions.join(", ")} on ${where}`);
     }
 

@@ -21,15 +21,32 @@ const user = (over: Partial<PasswordUserArgs> = {}): PasswordUserArgs => ({
 
 describe("PasswordUser refuses bad args, naming the argument, the value and the fix", () => {
   it.each([
-    [{ roles: [{ roleName: "readWriteAnyDatabase", databaseName: "syrftest" }] }, 'PasswordUser u: args.roles[0].roleName is "readWriteAnyDatabase"; never grant it (every *AnyDatabase role reaches every database of the cluster); use read or readWrite on one database'],
-    [{ roles: [{ roleName: "read", databaseName: "admin" }] }, 'PasswordUser u: args.roles[0].databaseName is "admin"; grant built-in roles on the application\'s database, never admin, local or config'],
-    [{ roles: [{ roleName: "ops", databaseName: "syrftest", custom: true }] }, 'PasswordUser u: args.roles[0].databaseName is "syrftest"; a custom role is granted on "admin" (Atlas rule)'],
     [
-      { roles: [{ roleName: "ops", databaseName: "admin", custom: true }, { roleName: "read", databaseName: "syrftest" }] },
+      { roles: [{ roleName: "readWriteAnyDatabase", databaseName: "syrftest" }] },
+      'PasswordUser u: args.roles[0].roleName is "readWriteAnyDatabase"; never grant it (every *AnyDatabase role reaches every database of the cluster); use read or readWrite on one database',
+    ],
+    [
+      { roles: [{ roleName: "read", databaseName: "admin" }] },
+      'PasswordUser u: args.roles[0].databaseName is "admin"; grant built-in roles on the application\'s database, never admin, local or config',
+    ],
+    [
+      { roles: [{ roleName: "ops", databaseName: "syrftest", custom: true }] },
+      'PasswordUser u: args.roles[0].databaseName is "syrftest"; a custom role is granted on "admin" (Atlas rule)',
+    ],
+    [
+      {
+        roles: [
+          { roleName: "ops", databaseName: "admin", custom: true },
+          { roleName: "read", databaseName: "syrftest" },
+        ],
+      },
       "PasswordUser u: args.roles is 2; a user holding a custom role can hold no other role (Atlas rule); give it one role",
     ],
     [{ roles: [] }, "PasswordUser u: args.roles is []; grant at least one role"],
-    [{ scopes: [] }, "PasswordUser u: args.scopes is []; name at least one cluster or stream workspace: without scopes the user reaches every one"],
+    [
+      { scopes: [] },
+      "PasswordUser u: args.scopes is []; name at least one cluster or stream workspace: without scopes the user reaches every one",
+    ],
     [
       { secretAccessor: "allUsers" },
       'PasswordUser u: args.secretAccessor is "allUsers"; must be one workload identity: serviceAccount:<name>@<project>.iam.gserviceaccount.com, principal://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/subject/<subject> or principalSet://… for one group, attribute, namespace or cluster; never allUsers, allAuthenticatedUsers, user:, group: or domain:',
@@ -44,20 +61,38 @@ describe("ApplicationUsers refuses roles beyond the allowlist and other database
   const spec = { username: "syrf_prod_app", scopes: ["syrf-shared"], secretId: "s", secretAccessor: SA };
 
   it("a role not on the allowlist without an opt-in", () => {
-    expect(() => new ApplicationUsers("a", { ...base, users: [{ ...spec, roles: [{ role: "dbAdmin", database: "syrftest" }] }] })).toThrow(
-      new Error('ApplicationUsers a: args.users[0].roles[0].role is "dbAdmin"; use read or readWrite, or opt in to one of dbAdmin, dbOwner, userAdmin with a reason'),
+    expect(
+      () =>
+        new ApplicationUsers("a", {
+          ...base,
+          users: [{ ...spec, roles: [{ role: "dbAdmin", database: "syrftest" }] }],
+        }),
+    ).toThrow(
+      new Error(
+        'ApplicationUsers a: args.users[0].roles[0].role is "dbAdmin"; use read or readWrite, or opt in to one of dbAdmin, dbOwner, userAdmin with a reason',
+      ),
     );
   });
 
   it("a database that is not the environment's", () => {
-    expect(() => new ApplicationUsers("a", { ...base, users: [{ ...spec, roles: [{ role: "read", database: "syrf_staging" }] }] })).toThrow(
-      new Error('ApplicationUsers a: args.users[0].roles[0].database is "syrf_staging"; this environment\'s users may only reach syrftest'),
+    expect(
+      () =>
+        new ApplicationUsers("a", {
+          ...base,
+          users: [{ ...spec, roles: [{ role: "read", database: "syrf_staging" }] }],
+        }),
+    ).toThrow(
+      new Error(
+        'ApplicationUsers a: args.users[0].roles[0].database is "syrf_staging"; this environment\'s users may only reach syrftest',
+      ),
     );
   });
 
   it("a duplicate username", () => {
     const u = { ...spec, roles: [{ role: "read", database: "syrftest" }] };
-    expect(() => new ApplicationUsers("a", { ...base, users: [u, u] })).toThrow(new Error('ApplicationUsers a: args.users[1].username is "syrf_prod_app"; declare each username once'));
+    expect(() => new ApplicationUsers("a", { ...base, users: [u, u] })).toThrow(
+      new Error('ApplicationUsers a: args.users[1].username is "syrf_prod_app"; declare each username once'),
+    );
   });
 });
 
@@ -70,7 +105,13 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
   };
 
   it("an action that is not a documented stream processor action", () => {
-    expect(() => new StreamProcessing("s", { ...base, personaRoles: [{ name: "viewer", persona: "viewer", actions: ["CREATE_STREAM_PROCESSOR"] }] })).toThrow(
+    expect(
+      () =>
+        new StreamProcessing("s", {
+          ...base,
+          personaRoles: [{ name: "viewer", persona: "viewer", actions: ["CREATE_STREAM_PROCESSOR"] }],
+        }),
+    ).toThrow(
       new Error(
         'StreamProcessing s: args.personaRoles[0].actions[0] is "CREATE_STREAM_PROCESSOR"; use documented stream processor actions only: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor, listStreamConnections',
       ),
@@ -78,27 +119,54 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
   });
 
   it("executing as atlasAdmin", () => {
-    expect(() => new StreamProcessing("s", { ...base, connections: [{ workspace: "ws", name: "c", cluster: "syrf-shared", executeAs: "atlasAdmin" }] })).toThrow(
-      new Error('StreamProcessing s: args.connections[0].executeAs is "atlasAdmin"; never execute as a broad role (it administers every database and user of the project); use one of the execution roles'),
+    expect(
+      () =>
+        new StreamProcessing("s", {
+          ...base,
+          connections: [{ workspace: "ws", name: "c", cluster: "syrf-shared", executeAs: "atlasAdmin" }],
+        }),
+    ).toThrow(
+      new Error(
+        'StreamProcessing s: args.connections[0].executeAs is "atlasAdmin"; never execute as a broad role (it administers every database and user of the project); use one of the execution roles',
+      ),
     );
   });
 
   it("an execution role on admin", () => {
-    expect(() => new StreamProcessing("s", { ...base, executionRoles: [{ name: "exec", database: "admin", actions: ["FIND"] }] })).toThrow(
-      new Error('StreamProcessing s: args.executionRoles[0].database is "admin"; execute as a role on the application\'s database, never admin, local or config'),
+    expect(
+      () =>
+        new StreamProcessing("s", {
+          ...base,
+          executionRoles: [{ name: "exec", database: "admin", actions: ["FIND"] }],
+        }),
+    ).toThrow(
+      new Error(
+        'StreamProcessing s: args.executionRoles[0].database is "admin"; execute as a role on the application\'s database, never admin, local or config',
+      ),
     );
   });
 
   it("a user without workspaces", () => {
-    expect(() =>
-      new StreamProcessing("s", { ...base, gcpProject: "syrf-staging", users: [{ username: "v", role: "viewer", workspaces: [], secretId: "v", secretAccessor: SA }] }),
-    ).toThrow(new Error("StreamProcessing s: args.users[0].workspaces is []; name at least one workspace: without scopes the user reaches every workspace and cluster"));
+    expect(
+      () =>
+        new StreamProcessing("s", {
+          ...base,
+          gcpProject: "syrf-staging",
+          users: [{ username: "v", role: "viewer", workspaces: [], secretId: "v", secretAccessor: SA }],
+        }),
+    ).toThrow(
+      new Error(
+        "StreamProcessing s: args.users[0].workspaces is []; name at least one workspace: without scopes the user reaches every workspace and cluster",
+      ),
+    );
   });
 });
 
 describe("DatabaseAuditing", () => {
   it("refuses alerts nobody receives", () => {
-    expect(() => new DatabaseAuditing("d", { projectId: "p" })).toThrow(new Error("DatabaseAuditing d: args.emails is []; name at least one e-mail or webhook target"));
+    expect(() => new DatabaseAuditing("d", { projectId: "p" })).toThrow(
+      new Error("DatabaseAuditing d: args.emails is []; name at least one e-mail or webhook target"),
+    );
   });
 
   it("refuses a plain-http webhook", () => {
@@ -107,7 +175,22 @@ describe("DatabaseAuditing", () => {
     );
   });
 
-  const management = { atype: { $in: expect.arrayContaining(["createUser", "dropUser", "updateUser", "grantRolesToUser", "revokeRolesFromUser", "createRole", "dropRole", "updateRole", "grantPrivilegesToRole", "revokePrivilegesFromRole"]) } };
+  const management = {
+    atype: {
+      $in: expect.arrayContaining([
+        "createUser",
+        "dropUser",
+        "updateUser",
+        "grantRolesToUser",
+        "revokeRolesFromUser",
+        "createRole",
+        "dropRole",
+        "updateRole",
+        "grantPrivilegesToRole",
+        "revokePrivilegesFromRole",
+      ]),
+    },
+  };
   it.each([
     [{}, { $or: [{ atype: "authenticate" }, management] }],
     [{ authenticationSuccess: false }, { $or: [{ atype: "authenticate", result: { $ne: 0 } }, management] }],
@@ -119,8 +202,8 @@ describe("DatabaseAuditing", () => {
   });
 
   it("refuses a filter that captures nothing", () => {
-    expect(() => buildAuditFilter({ authenticationSuccess: false, authenticationFailure: false, userAndRoleManagement: false })).toThrow(
-      new Error("buildAuditFilter: every capture is off; the filter would capture nothing"),
-    );
+    expect(() =>
+      buildAuditFilter({ authenticationSuccess: false, authenticationFailure: false, userAndRoleManagement: false }),
+    ).toThrow(new Error("buildAuditFilter: every capture is off; the filter would capture nothing"));
   });
 });

@@ -24,7 +24,6 @@ const stack = (name: "staging" | "prod") => structuredClone(readStackConfig(name
 const appUser = (cfg: Raw, i = 0) => (cfg.appUsers as AppUser[])[i] as AppUser;
 const streams = (cfg: Raw) => cfg.streams as Streams;
 
-
 const ACCESSOR_HINT =
   "must be one workload identity: serviceAccount:<name>@<project>.iam.gserviceaccount.com, " +
   "principal://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/subject/<subject> " +
@@ -50,7 +49,9 @@ describe("application users: databases", () => {
   it("rejects a production user on the staging database", () => {
     const cfg = stack("prod");
     appUser(cfg).roles[0] = { role: "readWrite", database: "syrf_staging" };
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[0].roles[0].database: got "syrf_staging"; is the staging database; a prod user may only reach syrftest']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[0].roles[0].database: got "syrf_staging"; is the staging database; a prod user may only reach syrftest',
+    ]);
   });
 
   it("rejects a production user on a preview database (default prefix syrf_pr_ when the stack has no previews)", () => {
@@ -64,12 +65,20 @@ describe("application users: databases", () => {
   it("rejects a staging user on the production database (the reverse)", () => {
     const cfg = stack("staging");
     appUser(cfg).roles[0] = { role: "readWrite", database: "syrftest" };
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[0].roles[0].database: got "syrftest"; is the prod database; a staging user may only reach syrf_staging']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[0].roles[0].database: got "syrftest"; is the prod database; a staging user may only reach syrf_staging',
+    ]);
   });
 
   it("rejects a staging user on a preview database, reading the prefix from atlas-access:previews", () => {
     const cfg = stack("staging");
-    cfg.previews = { pullRequests: [], maxPreviews: 5, databasePrefix: "preview_", usernamePrefix: "preview_", clusters: ["syrf-shared"] };
+    cfg.previews = {
+      pullRequests: [],
+      maxPreviews: 5,
+      databasePrefix: "preview_",
+      usernamePrefix: "preview_",
+      clusters: ["syrf-shared"],
+    };
     appUser(cfg).roles[0] = { role: "readWrite", database: "preview_7" };
     expect(problemsOf(cfg)).toEqual([
       'atlas-access:appUsers[0].roles[0].database: got "preview_7"; is a preview database (prefix preview_); a staging user may only reach syrf_staging',
@@ -79,13 +88,17 @@ describe("application users: databases", () => {
   it("rejects a database that is not the environment's own", () => {
     const cfg = stack("staging");
     appUser(cfg).roles[0] = { role: "read", database: "analytics" };
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[0].roles[0].database: got "analytics"; is not the staging database; a staging user may only reach syrf_staging']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[0].roles[0].database: got "analytics"; is not the staging database; a staging user may only reach syrf_staging',
+    ]);
   });
 
   it.each(["admin", "local", "config"])("rejects a role on %s", (db) => {
     const cfg = stack("staging");
     appUser(cfg).roles[0] = { role: "read", database: db };
-    expect(problemsOf(cfg)).toEqual([`atlas-access:appUsers[0].roles[0].database: got "${db}"; no role of this program is granted on admin, local or config; use syrf_staging`]);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:appUsers[0].roles[0].database: got "${db}"; no role of this program is granted on admin, local or config; use syrf_staging`,
+    ]);
   });
 });
 
@@ -103,7 +116,9 @@ describe("application users: roles", () => {
   ])("rejects the forbidden role %s", (role, reason) => {
     const cfg = stack("prod");
     appUser(cfg).roles[0] = { role, database: "syrftest" };
-    expect(problemsOf(cfg)).toEqual([`atlas-access:appUsers[0].roles[0].role: got "${role}"; is never granted by this program: ${reason}; use read or readWrite`]);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:appUsers[0].roles[0].role: got "${role}"; is never granted by this program: ${reason}; use read or readWrite`,
+    ]);
   });
 
   it("rejects a role beyond read/readWrite without an opt-in, saying how to opt in", () => {
@@ -118,7 +133,9 @@ describe("application users: roles", () => {
     const cfg = stack("prod");
     appUser(cfg).roles.push({ role: "dbAdmin", database: "syrftest" });
     appUser(cfg).roleOptIns = [{ role: "dbAdmin", reason: "creates its indexes at start-up (migration runner)" }];
-    expect(parseStackConfig(cfg).appUsers?.[0]?.roleOptIns).toEqual([{ role: "dbAdmin", reason: "creates its indexes at start-up (migration runner)" }]);
+    expect(parseStackConfig(cfg).appUsers?.[0]?.roleOptIns).toEqual([
+      { role: "dbAdmin", reason: "creates its indexes at start-up (migration runner)" },
+    ]);
   });
 
   it("rejects a role that is neither allowlisted nor opt-in-able", () => {
@@ -142,13 +159,17 @@ describe("application users: roles", () => {
     const cfg = stack("prod");
     appUser(cfg).roles.push({ role: "dbAdmin", database: "syrftest" });
     appUser(cfg).roleOptIns = [{ role: "dbAdmin", reason: "needed" }];
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[0].roleOptIns[0].reason: got "needed"; must explain in at least 20 characters why this user needs the role']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[0].roleOptIns[0].reason: got "needed"; must explain in at least 20 characters why this user needs the role',
+    ]);
   });
 
   it("rejects an opt-in for a role the user is not granted", () => {
     const cfg = stack("prod");
     appUser(cfg).roleOptIns = [{ role: "userAdmin", reason: "left over from an old migration runner" }];
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[0].roleOptIns[0].role: got "userAdmin"; opts in to a role this user is not granted; remove the opt-in']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[0].roleOptIns[0].role: got "userAdmin"; opts in to a role this user is not granted; remove the opt-in',
+    ]);
   });
 });
 
@@ -162,33 +183,43 @@ describe("application users: scopes, names, secrets", () => {
   it("rejects empty scopes, saying why", () => {
     const cfg = stack("prod");
     appUser(cfg).scopes = [];
-    expect(problemsOf(cfg)).toEqual(["atlas-access:appUsers[0].scopes: got []; must name at least one cluster: a user without scopes reaches every cluster of the project"]);
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:appUsers[0].scopes: got []; must name at least one cluster: a user without scopes reaches every cluster of the project",
+    ]);
   });
 
   it("rejects a scope that is not a cluster of the project", () => {
     const cfg = stack("prod");
     appUser(cfg).scopes = ["syrf-shared", "other-cluster"];
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[0].scopes[1]: got "other-cluster"; is not a cluster of atlas.clusters (syrf-shared)']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[0].scopes[1]: got "other-cluster"; is not a cluster of atlas.clusters (syrf-shared)',
+    ]);
   });
 
   it("rejects duplicate usernames among application users", () => {
     const cfg = stack("prod");
     (cfg.appUsers as AppUser[]).push({ ...appUser(cfg), secretId: "atlas-other" });
-    expect(problemsOf(cfg)).toEqual(['atlas-access:appUsers[1].username: got "syrf_prod_app"; duplicate of appUsers[0]; each Atlas username must be declared once']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:appUsers[1].username: got "syrf_prod_app"; duplicate of appUsers[0]; each Atlas username must be declared once',
+    ]);
   });
 
   it("rejects a stream user reusing an application user's name", () => {
     const cfg = stack("staging");
     const s = streams(cfg);
     if (s.users[0]) s.users[0].username = "syrf_staging_app";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.users[0].username: got "syrf_staging_app"; duplicate of appUsers[0]; each Atlas username must be declared once']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.users[0].username: got "syrf_staging_app"; duplicate of appUsers[0]; each Atlas username must be declared once',
+    ]);
   });
 
   it("rejects two users sharing one secret", () => {
     const cfg = stack("staging");
     const s = streams(cfg);
     if (s.users[1]) s.users[1].secretId = "atlas-syrf-staging-app";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.users[1].secretId: got "atlas-syrf-staging-app"; is already the secret of appUsers[0]; each user needs its own secret']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.users[1].secretId: got "atlas-syrf-staging-app"; is already the secret of appUsers[0]; each user needs its own secret',
+    ]);
   });
 
   it("rejects a username in the operator-managed preview zone", () => {
@@ -210,7 +241,9 @@ describe("application users: scopes, names, secrets", () => {
   ])("rejects the secret accessor %s", (member) => {
     const cfg = stack("prod");
     appUser(cfg).secretAccessor = member;
-    expect(problemsOf(cfg)).toEqual([`atlas-access:appUsers[0].secretAccessor: got ${JSON.stringify(member)}; ${ACCESSOR_HINT}`]);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:appUsers[0].secretAccessor: got ${JSON.stringify(member)}; ${ACCESSOR_HINT}`,
+    ]);
   });
 
   it.each([
@@ -254,15 +287,37 @@ describe("stream processing", () => {
     if (role) role.name = "atlasAdmin";
     const s = streams(cfg);
     if (s.users[1]) s.users[1].role = "atlasAdmin";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.personaRoles[1].name: got "atlasAdmin"; must not reuse a built-in role name or the reserved xgen- prefix']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.personaRoles[1].name: got "atlasAdmin"; must not reuse a built-in role name or the reserved xgen- prefix',
+    ]);
   });
 
   it.each([
-    ["atlasAdmin", "BUILT_IN", 'atlas-access:streams.connections[0].executeAs.role: got "atlasAdmin"; is too broad to execute as (it administers every database and user of the project); use type CUSTOM with a role of streams.executionRoles'],
-    ["readWriteAnyDatabase", "BUILT_IN", 'atlas-access:streams.connections[0].executeAs.role: got "readWriteAnyDatabase"; is too broad to execute as (every *AnyDatabase role reaches every database of the cluster); use type CUSTOM with a role of streams.executionRoles'],
-    ["readAnyDatabase", "CUSTOM", 'atlas-access:streams.connections[0].executeAs.role: got "readAnyDatabase"; is too broad to execute as (every *AnyDatabase role reaches every database of the cluster); use type CUSTOM with a role of streams.executionRoles'],
-    ["read", "BUILT_IN", 'atlas-access:streams.connections[0].executeAs.type: got "BUILT_IN"; every built-in execute-as role (atlasAdmin, readWriteAnyDatabase, readAnyDatabase) reaches every database; use type CUSTOM with a role of streams.executionRoles'],
-    ["syrf-staging-stream-operator", "CUSTOM", 'atlas-access:streams.connections[0].executeAs.role: got "syrf-staging-stream-operator"; is not a role of streams.executionRoles (syrf-staging-stream-exec)'],
+    [
+      "atlasAdmin",
+      "BUILT_IN",
+      'atlas-access:streams.connections[0].executeAs.role: got "atlasAdmin"; is too broad to execute as (it administers every database and user of the project); use type CUSTOM with a role of streams.executionRoles',
+    ],
+    [
+      "readWriteAnyDatabase",
+      "BUILT_IN",
+      'atlas-access:streams.connections[0].executeAs.role: got "readWriteAnyDatabase"; is too broad to execute as (every *AnyDatabase role reaches every database of the cluster); use type CUSTOM with a role of streams.executionRoles',
+    ],
+    [
+      "readAnyDatabase",
+      "CUSTOM",
+      'atlas-access:streams.connections[0].executeAs.role: got "readAnyDatabase"; is too broad to execute as (every *AnyDatabase role reaches every database of the cluster); use type CUSTOM with a role of streams.executionRoles',
+    ],
+    [
+      "read",
+      "BUILT_IN",
+      'atlas-access:streams.connections[0].executeAs.type: got "BUILT_IN"; every built-in execute-as role (atlasAdmin, readWriteAnyDatabase, readAnyDatabase) reaches every database; use type CUSTOM with a role of streams.executionRoles',
+    ],
+    [
+      "syrf-staging-stream-operator",
+      "CUSTOM",
+      'atlas-access:streams.connections[0].executeAs.role: got "syrf-staging-stream-operator"; is not a role of streams.executionRoles (syrf-staging-stream-exec)',
+    ],
   ])("rejects the execute-as role %s (%s)", (role, type, message) => {
     const cfg = stack("staging");
     const c = streams(cfg).connections[0];
@@ -274,14 +329,18 @@ describe("stream processing", () => {
     const cfg = stack("staging");
     const r = streams(cfg).executionRoles[0];
     if (r) r.database = "syrftest";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.executionRoles[0].database: got "syrftest"; is the prod database; a staging user may only reach syrf_staging']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.executionRoles[0].database: got "syrftest"; is the prod database; a staging user may only reach syrf_staging',
+    ]);
   });
 
   it("rejects an execution role on admin", () => {
     const cfg = stack("staging");
     const r = streams(cfg).executionRoles[0];
     if (r) r.database = "admin";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.executionRoles[0].database: got "admin"; no role of this program is granted on admin, local or config; use syrf_staging']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.executionRoles[0].database: got "admin"; no role of this program is granted on admin, local or config; use syrf_staging',
+    ]);
   });
 
   it("rejects an execution role with an administrative action", () => {
@@ -311,7 +370,9 @@ describe("stream processing", () => {
     const cfg = stack("staging");
     const u = streams(cfg).users[0];
     if (u) u.workspaces = ["prod-streams"];
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.users[0].workspaces[0]: got "prod-streams"; is not a workspace of streams.workspaces (syrf-staging-streams)']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.users[0].workspaces[0]: got "prod-streams"; is not a workspace of streams.workspaces (syrf-staging-streams)',
+    ]);
   });
 
   it("rejects a stream user whose role is not a persona role", () => {
@@ -327,19 +388,27 @@ describe("stream processing", () => {
     const cfg = stack("staging");
     const u = streams(cfg).users[0];
     if (u) u.secretAccessor = "allAuthenticatedUsers";
-    expect(problemsOf(cfg)).toEqual([`atlas-access:streams.users[0].secretAccessor: got "allAuthenticatedUsers"; ${ACCESSOR_HINT}`]);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:streams.users[0].secretAccessor: got "allAuthenticatedUsers"; ${ACCESSOR_HINT}`,
+    ]);
   });
 
   it("rejects a connection to a cluster outside the project", () => {
     const cfg = stack("staging");
     const c = streams(cfg).connections[0];
     if (c) c.cluster = "elsewhere";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:streams.connections[0].cluster: got "elsewhere"; is not a cluster of atlas.clusters (syrf-shared)']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.connections[0].cluster: got "elsewhere"; is not a cluster of atlas.clusters (syrf-shared)',
+    ]);
   });
 });
 
 describe("database auditing", () => {
-  const auditing = (cfg: Raw) => cfg.databaseAuditing as { capture?: Record<string, boolean>; alerts: { emails: string[]; webhooks: { url: string }[] } };
+  const auditing = (cfg: Raw) =>
+    cfg.databaseAuditing as {
+      capture?: Record<string, boolean>;
+      alerts: { emails: string[]; webhooks: { url: string }[] };
+    };
 
   it("is refused in the staging stack: one setting of the shared project, declared by prod only", () => {
     const cfg = stack("staging");
@@ -351,7 +420,11 @@ describe("database auditing", () => {
 
   it("rejects a filter that captures nothing", () => {
     const cfg = stack("prod");
-    auditing(cfg).capture = { authenticationSuccess: false, authenticationFailure: false, userAndRoleManagement: false };
+    auditing(cfg).capture = {
+      authenticationSuccess: false,
+      authenticationFailure: false,
+      userAndRoleManagement: false,
+    };
     expect(problemsOf(cfg)).toEqual([
       'atlas-access:databaseAuditing.capture: got {"authenticationSuccess":false,"authenticationFailure":false,"userAndRoleManagement":false}; captures nothing; keep at least one of authenticationSuccess, authenticationFailure, userAndRoleManagement',
     ]);
@@ -369,6 +442,8 @@ describe("database auditing", () => {
     const cfg = stack("prod");
     const w = auditing(cfg).alerts.webhooks[0];
     if (w) w.url = "http://hooks.example.com/atlas";
-    expect(problemsOf(cfg)).toEqual(['atlas-access:databaseAuditing.alerts.webhooks[0].url: got "http://hooks.example.com/atlas"; must be an https:// URL']);
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:databaseAuditing.alerts.webhooks[0].url: got "http://hooks.example.com/atlas"; must be an https:// URL',
+    ]);
   });
 });

@@ -42,11 +42,24 @@ function validate(name: string, args: ApplicationUsersArgs): void {
     seen.add(u.username);
     const optIns = new Set((u.roleOptIns ?? []).map((o) => o.role));
     u.roles.forEach((r, j) => {
-      const allowed = (ALLOWED_APP_ROLES as readonly string[]).includes(r.role) || ((OPT_IN_APP_ROLES as readonly string[]).includes(r.role) && optIns.has(r.role));
-      if (!allowed) fail(`users[${i}].roles[${j}].role`, r.role, `use ${ALLOWED_APP_ROLES.join(" or ")}, or opt in to one of ${OPT_IN_APP_ROLES.join(", ")} with a reason`);
-      if (r.database !== args.database) fail(`users[${i}].roles[${j}].database`, r.database, `this environment's users may only reach ${args.database}`);
+      const allowed =
+        (ALLOWED_APP_ROLES as readonly string[]).includes(r.role) ||
+        ((OPT_IN_APP_ROLES as readonly string[]).includes(r.role) && optIns.has(r.role));
+      if (!allowed)
+        fail(
+          `users[${i}].roles[${j}].role`,
+          r.role,
+          `use ${ALLOWED_APP_ROLES.join(" or ")}, or opt in to one of ${OPT_IN_APP_ROLES.join(", ")} with a reason`,
+        );
+      if (r.database !== args.database)
+        fail(
+          `users[${i}].roles[${j}].database`,
+          r.database,
+          `this environment's users may only reach ${args.database}`,
+        );
     });
-    if (u.scopes.length === 0) fail(`users[${i}].scopes`, u.scopes, "name at least one cluster: without scopes the user reaches every cluster");
+    if (u.scopes.length === 0)
+      fail(`users[${i}].scopes`, u.scopes, "name at least one cluster: without scopes the user reaches every cluster");
   });
 }
 
@@ -79,8 +92,14 @@ export class ApplicationUsers extends pulumi.ComponentResource {
           { parent: this },
         ),
     );
-    const optInLines = args.users.flatMap((u) => (u.roleOptIns ?? []).map((o) => `${u.username}: opted in to ${o.role}: ${o.reason}`));
-    this.summary = { component: APPLICATION_USERS_TYPE, name, lines: [...this.users.map((u) => u.matrixLine), ...optInLines] };
+    const optInLines = args.users.flatMap((u) =>
+      (u.roleOptIns ?? []).map((o) => `${u.username}: opted in to ${o.role}: ${o.reason}`),
+    );
+    this.summary = {
+      component: APPLICATION_USERS_TYPE,
+      name,
+      lines: [...this.users.map((u) => u.matrixLine), ...optInLines],
+    };
     this.registerOutputs({ usernames: this.users.map((u) => u.username) });
   }
 }

@@ -58,19 +58,36 @@ function validate(name: string, args: PasswordUserArgs): void {
   const fail = (arg: string, value: unknown, fix: string) => {
     throw new Error(`PasswordUser ${name}: args.${arg} is ${JSON.stringify(value)}; ${fix}`);
   };
-  if (!USERNAME.test(args.username)) fail("username", args.username, "use lowercase letters, digits, '_' and '-', starting with a letter");
+  if (!USERNAME.test(args.username))
+    fail("username", args.username, "use lowercase letters, digits, '_' and '-', starting with a letter");
   if (args.roles.length === 0) fail("roles", args.roles, "grant at least one role");
   args.roles.forEach((r, i) => {
     const broad = forbiddenRoleReason(r.roleName);
-    if (broad) fail(`roles[${i}].roleName`, r.roleName, `never grant it (${broad}); use read or readWrite on one database`);
+    if (broad)
+      fail(`roles[${i}].roleName`, r.roleName, `never grant it (${broad}); use read or readWrite on one database`);
     if (r.custom) {
-      if (r.databaseName !== "admin") fail(`roles[${i}].databaseName`, r.databaseName, 'a custom role is granted on "admin" (Atlas rule)');
-      if (args.roles.length > 1) fail("roles", args.roles.length, "a user holding a custom role can hold no other role (Atlas rule); give it one role");
+      if (r.databaseName !== "admin")
+        fail(`roles[${i}].databaseName`, r.databaseName, 'a custom role is granted on "admin" (Atlas rule)');
+      if (args.roles.length > 1)
+        fail(
+          "roles",
+          args.roles.length,
+          "a user holding a custom role can hold no other role (Atlas rule); give it one role",
+        );
     } else if (isReservedDatabase(r.databaseName)) {
-      fail(`roles[${i}].databaseName`, r.databaseName, "grant built-in roles on the application's database, never admin, local or config");
+      fail(
+        `roles[${i}].databaseName`,
+        r.databaseName,
+        "grant built-in roles on the application's database, never admin, local or config",
+      );
     }
   });
-  if (args.scopes.length === 0) fail("scopes", args.scopes, "name at least one cluster or stream workspace: without scopes the user reaches every one");
+  if (args.scopes.length === 0)
+    fail(
+      "scopes",
+      args.scopes,
+      "name at least one cluster or stream workspace: without scopes the user reaches every one",
+    );
   if (!SECRET_ID.test(args.secretId)) fail("secretId", args.secretId, "use 1-255 of A-Z a-z 0-9 _ -");
   if (!isSecretAccessor(args.secretAccessor)) fail("secretAccessor", args.secretAccessor, SECRET_ACCESSOR_HINT);
 }
@@ -93,7 +110,11 @@ export class PasswordUser extends pulumi.ComponentResource {
     const protect = args.protect ?? true;
     const keep = { parent: this, protect, retainOnDelete: protect };
 
-    const password = new random.RandomPassword(`${name}-password`, { length: PASSWORD_LENGTH, special: false, minLower: 4, minUpper: 4, minNumeric: 4 }, keep);
+    const password = new random.RandomPassword(
+      `${name}-password`,
+      { length: PASSWORD_LENGTH, special: false, minLower: 4, minUpper: 4, minNumeric: 4 },
+      keep,
+    );
     const secretPassword = pulumi.secret(password.result);
 
     const user = new mongodbatlas.DatabaseUser(
@@ -122,7 +143,11 @@ export class PasswordUser extends pulumi.ComponentResource {
       },
       keep,
     );
-    new secretmanager.SecretVersion(`${name}-secret-version`, { secret: secret.id, secretData: secretPassword }, { ...keep, dependsOn: [user] });
+    new secretmanager.SecretVersion(
+      `${name}-secret-version`,
+      { secret: secret.id, secretData: secretPassword },
+      { ...keep, dependsOn: [user] },
+    );
     new secretmanager.SecretIamMember(
       `${name}-secret-accessor`,
       { project: args.gcpProject, secretId: secret.secretId, role: SECRET_ACCESSOR_ROLE, member: args.secretAccessor },

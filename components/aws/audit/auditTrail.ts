@@ -105,10 +105,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Every problem with `args`, one line each, naming the argument, the bad value and what would be accepted. */
 export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
   const problems: string[] = [];
-  const bad = (arg: string, value: unknown, fix: string) => problems.push(`args.${arg}: got ${JSON.stringify(value)}; ${fix}`);
+  const bad = (arg: string, value: unknown, fix: string) =>
+    problems.push(`args.${arg}: got ${JSON.stringify(value)}; ${fix}`);
   if (!/^\d{12}$/.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) bad("region", args.region, "must be an AWS region such as eu-west-1");
-  if (!TRAIL_NAME.test(args.trailName)) bad("trailName", args.trailName, "must be 3-48 lowercase letters, digits or '-'");
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region))
+    bad("region", args.region, "must be an AWS region such as eu-west-1");
+  if (!TRAIL_NAME.test(args.trailName))
+    bad("trailName", args.trailName, "must be 3-48 lowercase letters, digits or '-'");
   const retention = args.logRetentionDays ?? 365;
   if (!(ACCEPTED_RETENTION_DAYS as readonly number[]).includes(retention)) {
     bad("logRetentionDays", retention, `must be one of ${ACCEPTED_RETENTION_DAYS.join(", ")}`);
@@ -117,10 +120,26 @@ export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
   if (!Number.isInteger(lc.expirationDays) || lc.expirationDays < 365) {
     bad("bucketLifecycle.expirationDays", lc.expirationDays, "must be a whole number of days, at least 365");
   }
-  if (lc.transitionToGlacierDays !== undefined && !(Number.isInteger(lc.transitionToGlacierDays) && lc.transitionToGlacierDays >= 30 && lc.transitionToGlacierDays < lc.expirationDays)) {
-    bad("bucketLifecycle.transitionToGlacierDays", lc.transitionToGlacierDays, "must be a whole number of days, at least 30 and less than expirationDays");
+  if (
+    lc.transitionToGlacierDays !== undefined &&
+    !(
+      Number.isInteger(lc.transitionToGlacierDays) &&
+      lc.transitionToGlacierDays >= 30 &&
+      lc.transitionToGlacierDays < lc.expirationDays
+    )
+  ) {
+    bad(
+      "bucketLifecycle.transitionToGlacierDays",
+      lc.transitionToGlacierDays,
+      "must be a whole number of days, at least 30 and less than expirationDays",
+    );
   }
-  if (args.keyAdministratorArns.length === 0) bad("keyAdministratorArns", args.keyAdministratorArns, "must name at least one IAM role, or nobody could ever manage the keys");
+  if (args.keyAdministratorArns.length === 0)
+    bad(
+      "keyAdministratorArns",
+      args.keyAdministratorArns,
+      "must name at least one IAM role, or nobody could ever manage the keys",
+    );
   args.keyAdministratorArns.forEach((arn, i) => {
     const otherAccount = /^\d{12}$/.test(args.accountId) && arn.split(":")[4] !== args.accountId;
     if (!ROLE_ARN.test(arn) || arn.includes("*") || otherAccount) {
@@ -132,17 +151,24 @@ export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
     if (!EMAIL.test(e)) bad(`alarmEmails[${i}]`, e, "must be an e-mail address");
   });
   (args.alarmHttpsEndpoints ?? []).forEach((u, i) => {
-    if (!u.startsWith("https://")) problems.push(`args.alarmHttpsEndpoints[${i}]: must be an https:// URL (value not shown: it may carry a token)`);
+    if (!u.startsWith("https://"))
+      problems.push(`args.alarmHttpsEndpoints[${i}]: must be an https:// URL (value not shown: it may carry a token)`);
   });
   const seen = new Set<string>();
   args.connectionRoles.forEach((role, i) => {
     if (!ROLE_NAME.test(role.name)) bad(`connectionRoles[${i}].name`, role.name, "must be an IAM role name");
-    if (seen.has(role.name)) bad(`connectionRoles[${i}].name`, role.name, "is watched twice; list each connection role once");
+    if (seen.has(role.name))
+      bad(`connectionRoles[${i}].name`, role.name, "is watched twice; list each connection role once");
     seen.add(role.name);
     const unsafe = role.allowedPrincipals.filter((p) => !ROLE_ARN.test(p) || UNSAFE_IN_PATTERN.test(p));
-    unsafe.forEach((p) => bad(`connectionRoles[${i}].allowedPrincipals`, p, "each must be an IAM role ARN without *, \" or \\"));
+    unsafe.forEach((p) =>
+      bad(`connectionRoles[${i}].allowedPrincipals`, p, 'each must be an IAM role ARN without *, " or \\'),
+    );
     if (unsafe.length === 0 && ROLE_NAME.test(role.name)) {
-      const length = foreignAssumptionPattern(connectionRoleArn(args.accountId, role.name), role.allowedPrincipals).length;
+      const length = foreignAssumptionPattern(
+        connectionRoleArn(args.accountId, role.name),
+        role.allowedPrincipals,
+      ).length;
       if (length > FILTER_PATTERN_MAX) {
         bad(
           `connectionRoles[${i}].allowedPrincipals`,
@@ -154,7 +180,11 @@ export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
   });
   const filters = metricFilterCount(args.connectionRoles.length, args.cisAlarms ?? false);
   if (filters > METRIC_FILTERS_PER_LOG_GROUP_MAX) {
-    bad("connectionRoles", `${args.connectionRoles.length} roles`, `needs ${filters} metric filters; CloudWatch Logs allows ${METRIC_FILTERS_PER_LOG_GROUP_MAX} per log group`);
+    bad(
+      "connectionRoles",
+      `${args.connectionRoles.length} roles`,
+      `needs ${filters} metric filters; CloudWatch Logs allows ${METRIC_FILTERS_PER_LOG_GROUP_MAX} per log group`,
+    );
   }
   return problems;
 }
@@ -177,7 +207,9 @@ export class AuditTrail extends pulumi.ComponentResource {
   constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = auditTrailArgProblems(args);
     if (problems.length > 0) {
-      throw new Error(`AuditTrail ${name}: invalid arguments; nothing was created:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+      throw new Error(
+        `AuditTrail ${name}: invalid arguments; nothing was created:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      );
     }
     super(AUDIT_TRAIL_TYPE, name, {}, opts);
     const { accountId, region, trailName } = args;
@@ -259,17 +291,37 @@ export class AuditTrail extends pulumi.ComponentResource {
     const bucket = new s3.Bucket(`${name}-bucket`, { region, bucket: bucketName, forceDestroy: false }, parent);
     const publicAccess = new s3.BucketPublicAccessBlock(
       `${name}-bucket-public-access`,
-      { region, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      {
+        region,
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
       parent,
     );
-    new s3.BucketOwnershipControls(`${name}-bucket-ownership`, { region, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-    new s3.BucketVersioning(`${name}-bucket-versioning`, { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
+    new s3.BucketOwnershipControls(
+      `${name}-bucket-ownership`,
+      { region, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      parent,
+    );
+    new s3.BucketVersioning(
+      `${name}-bucket-versioning`,
+      { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+      parent,
+    );
     new s3.BucketServerSideEncryptionConfiguration(
       `${name}-bucket-encryption`,
       {
         region,
         bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: trailKey.arn }, bucketKeyEnabled: true }],
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: trailKey.arn },
+            bucketKeyEnabled: true,
+          },
+        ],
       },
       parent,
     );
@@ -284,7 +336,9 @@ export class AuditTrail extends pulumi.ComponentResource {
             id: "trail-log-files",
             status: "Enabled",
             filter: { prefix: "" },
-            ...(lc.transitionToGlacierDays !== undefined ? { transitions: [{ days: lc.transitionToGlacierDays, storageClass: "GLACIER" }] } : {}),
+            ...(lc.transitionToGlacierDays !== undefined
+              ? { transitions: [{ days: lc.transitionToGlacierDays, storageClass: "GLACIER" }] }
+              : {}),
             expiration: { days: lc.expirationDays },
             noncurrentVersionExpiration: { noncurrentDays: lc.noncurrentVersionExpirationDays ?? 90 },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
@@ -344,7 +398,9 @@ export class AuditTrail extends pulumi.ComponentResource {
         description: `CloudTrail ${trailName} writes to ${logGroupName}`,
         assumeRolePolicy: json({
           Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole" }],
+          Statement: [
+            { Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole" },
+          ],
         }),
       },
       parent,
@@ -411,7 +467,11 @@ export class AuditTrail extends pulumi.ComponentResource {
       },
       parent,
     );
-    const topic = new sns.Topic(`${name}-alarm-topic`, { region, name: topicName, kmsMasterKeyId: topicKey.arn }, parent);
+    const topic = new sns.Topic(
+      `${name}-alarm-topic`,
+      { region, name: topicName, kmsMasterKeyId: topicKey.arn },
+      parent,
+    );
     new sns.TopicPolicy(
       `${name}-alarm-topic-policy`,
       {
@@ -437,10 +497,18 @@ export class AuditTrail extends pulumi.ComponentResource {
       parent,
     );
     args.alarmEmails.forEach((address, i) => {
-      new sns.TopicSubscription(`${name}-email-${i}`, { region, topic: topic.arn, protocol: "email", endpoint: address }, parent);
+      new sns.TopicSubscription(
+        `${name}-email-${i}`,
+        { region, topic: topic.arn, protocol: "email", endpoint: address },
+        parent,
+      );
     });
     (args.alarmHttpsEndpoints ?? []).forEach((url, i) => {
-      new sns.TopicSubscription(`${name}-https-${i}`, { region, topic: topic.arn, protocol: "https", endpoint: pulumi.secret(url) }, parent);
+      new sns.TopicSubscription(
+        `${name}-https-${i}`,
+        { region, topic: topic.arn, protocol: "https", endpoint: pulumi.secret(url) },
+        parent,
+      );
     });
 
     // --- the detectors.
@@ -469,7 +537,9 @@ export class AuditTrail extends pulumi.ComponentResource {
       description: `A trail was changed (${TRAIL_TAMPERING_EVENTS.join(", ")}) or the key of trail ${trailName} was disabled or scheduled for deletion.`,
       namespace: DETECTOR_NAMESPACE,
       metric: "TrailTampering",
-      pattern: pulumi.all([trailKey.keyId, trailKey.arn]).apply(([keyId, keyArn]) => trailTamperingPattern(keyId, keyArn)),
+      pattern: pulumi
+        .all([trailKey.keyId, trailKey.arn])
+        .apply(([keyId, keyArn]) => trailTamperingPattern(keyId, keyArn)),
     });
     if (cisAlarms) {
       for (const cis of CIS_PATTERNS) {
@@ -542,13 +612,21 @@ export class AuditTrail extends pulumi.ComponentResource {
           (r) =>
             `alarm when anyone but ${r.allowedPrincipals.length > 0 ? r.allowedPrincipals.join(", ") : "nobody"} assumes ${r.name} (IAM users, root, other accounts and failed attempts included)`,
         ),
-        ...args.connectionRoles.map((r) => `alarm on any change to ${r.name}: trust policy, policies, permissions boundary, update, delete, create`),
+        ...args.connectionRoles.map(
+          (r) =>
+            `alarm on any change to ${r.name}: trust policy, policies, permissions boundary, update, delete, create`,
+        ),
         `alarm on trail tampering: ${TRAIL_TAMPERING_EVENTS.join(", ")}; ${KEY_TAMPERING_EVENTS.join(", ")} of the trail key`,
         cisAlarms ? `CIS 4.1-4.14 alarms: on (${CIS_PATTERNS.length})` : "CIS 4.1-4.14 alarms: off",
         `notified via ${topicName}: ${args.alarmEmails.join(", ")}${(args.alarmHttpsEndpoints ?? []).length > 0 ? ` and ${(args.alarmHttpsEndpoints ?? []).length} HTTPS endpoint(s) (URLs kept secret)` : ""}`,
       ],
     };
-    this.registerOutputs({ trailArn: this.trailArn, topicArn: this.topicArn, logGroupName: this.logGroupName, bucketName: this.bucketName });
+    this.registerOutputs({
+      trailArn: this.trailArn,
+      topicArn: this.topicArn,
+      logGroupName: this.logGroupName,
+      bucketName: this.bucketName,
+    });
   }
 }
 

@@ -85,7 +85,8 @@ function tokenize(text: string): Token[] {
       const end = text.indexOf('"', i + 1);
       if (end < 0) throw new FilterPatternError("unterminated quoted string", i);
       const body = text.slice(i + 1, end);
-      if (body.includes("\\")) throw new FilterPatternError("backslash escapes are not supported inside a quoted string", i);
+      if (body.includes("\\"))
+        throw new FilterPatternError("backslash escapes are not supported inside a quoted string", i);
       tokens.push({ t: "string", v: body, pos: i });
       i = end + 1;
       continue;
@@ -142,7 +143,7 @@ export function parseFilterPattern(text: string): Expr {
       expectPunct(")");
       return inner;
     }
-    if (tok.t !== "selector") throw new FilterPatternError("expected a selector ($.field) or \"(\"", tok.pos);
+    if (tok.t !== "selector") throw new FilterPatternError('expected a selector ($.field) or "("', tok.pos);
     const selector = tok.v;
     const op = next();
     if (op.t === "word" && op.v === "NOT") {
@@ -151,13 +152,15 @@ export function parseFilterPattern(text: string): Expr {
     }
     if (op.t === "word" && op.v === "IS") {
       const what = next();
-      if (what.t === "word" && (what.v === "NULL" || what.v === "TRUE" || what.v === "FALSE")) return { type: "is", selector, what: what.v };
+      if (what.t === "word" && (what.v === "NULL" || what.v === "TRUE" || what.v === "FALSE"))
+        return { type: "is", selector, what: what.v };
       throw new FilterPatternError("expected NULL, TRUE or FALSE after IS", what.pos);
     }
     if (op.t !== "punct") throw new FilterPatternError("expected =, !=, <, <=, >, >=, NOT EXISTS or IS", op.pos);
     const value = next();
     if (op.v === "=" || op.v === "!=") {
-      if (value.t === "string") return { type: "compare", selector, op: op.v, value: { kind: "string", text: value.v } };
+      if (value.t === "string")
+        return { type: "compare", selector, op: op.v, value: { kind: "string", text: value.v } };
       if (value.t === "word") {
         return NUMBER.test(value.v)
           ? { type: "compare", selector, op: op.v, value: { kind: "number", value: Number(value.v) } }
@@ -166,7 +169,8 @@ export function parseFilterPattern(text: string): Expr {
       throw new FilterPatternError("expected a value", value.pos);
     }
     if (op.v === "<" || op.v === "<=" || op.v === ">" || op.v === ">=") {
-      if (value.t === "word" && NUMBER.test(value.v)) return { type: "order", selector, op: op.v, value: Number(value.v) };
+      if (value.t === "word" && NUMBER.test(value.v))
+        return { type: "order", selector, op: op.v, value: Number(value.v) };
       throw new FilterPatternError(`${op.v} needs a number`, value.pos);
     }
     throw new FilterPatternError("expected =, !=, <, <=, >, >=, NOT EXISTS or IS", op.pos);
@@ -189,7 +193,13 @@ function resolve(event: unknown, selector: Selector): unknown {
       if (!Array.isArray(here) || step >= here.length) return ABSENT;
       here = here[step];
     } else {
-      if (here === null || typeof here !== "object" || Array.isArray(here) || !Object.prototype.hasOwnProperty.call(here, step)) return ABSENT;
+      if (
+        here === null ||
+        typeof here !== "object" ||
+        Array.isArray(here) ||
+        !Object.prototype.hasOwnProperty.call(here, step)
+      )
+        return ABSENT;
       here = (here as Record<string, unknown>)[step];
     }
   }
@@ -198,7 +208,13 @@ function resolve(event: unknown, selector: Selector): unknown {
 
 /** `*` matches any run of characters (including none); everything else literally; whole value, case sensitive. */
 export function wildcardMatches(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s");
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+    "s",
+  );
   return re.test(value);
 }
 
@@ -231,7 +247,13 @@ export function evaluate(expr: Expr, event: unknown, options: EvaluateOptions): 
     case "order": {
       const v = resolve(event, expr.selector);
       if (typeof v !== "number") return false;
-      return expr.op === "<" ? v < expr.value : expr.op === "<=" ? v <= expr.value : expr.op === ">" ? v > expr.value : v >= expr.value;
+      return expr.op === "<"
+        ? v < expr.value
+        : expr.op === "<="
+          ? v <= expr.value
+          : expr.op === ">"
+            ? v > expr.value
+            : v >= expr.value;
     }
     case "compare": {
       const v = resolve(event, expr.selector);

@@ -23,7 +23,9 @@ export const UNSAFE_IN_PATTERN = /[*"\\\s]/;
 
 function quoted(value: string): string {
   if (UNSAFE_IN_PATTERN.test(value)) {
-    throw new Error(`cannot compare ${JSON.stringify(value)} exactly in a filter pattern: it contains *, ", \\ or whitespace`);
+    throw new Error(
+      `cannot compare ${JSON.stringify(value)} exactly in a filter pattern: it contains *, ", \\ or whitespace`,
+    );
   }
   return `"${value}"`;
 }
@@ -68,7 +70,14 @@ export function roleTamperingPattern(roleName: string): string {
 }
 
 /** CloudTrail calls that create, change, stop or narrow a trail (CIS 4.5 plus PutEventSelectors). */
-export const TRAIL_TAMPERING_EVENTS = ["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging", "PutEventSelectors"] as const;
+export const TRAIL_TAMPERING_EVENTS = [
+  "CreateTrail",
+  "UpdateTrail",
+  "DeleteTrail",
+  "StartLogging",
+  "StopLogging",
+  "PutEventSelectors",
+] as const;
 /** KMS calls that make the trail's key unusable (CIS 4.7, scoped here to the trail's key). */
 export const KEY_TAMPERING_EVENTS = ["DisableKey", "ScheduleKeyDeletion"] as const;
 

@@ -38,22 +38,29 @@ export interface ConnectionRoleArgs {
  */
 export function validateConnectionRoleArgs(args: ConnectionRoleArgs): string[] {
   const problems: string[] = [];
-  const bad = (key: string, value: unknown, message: string) => problems.push(`args.${key}: got ${JSON.stringify(value)}; ${message}`);
+  const bad = (key: string, value: unknown, message: string) =>
+    problems.push(`args.${key}: got ${JSON.stringify(value)}; ${message}`);
   if (!/^\d{12}$/.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
-  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(args.roleName)) bad("roleName", args.roleName, "must be an IAM role name: 1-64 of A-Z a-z 0-9 + = , . @ _ -");
-  if (args.allowedPrincipals.length === 0) bad("allowedPrincipals", args.allowedPrincipals, "must list at least one workload role ARN");
+  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(args.roleName))
+    bad("roleName", args.roleName, "must be an IAM role name: 1-64 of A-Z a-z 0-9 + = , . @ _ -");
+  if (args.allowedPrincipals.length === 0)
+    bad("allowedPrincipals", args.allowedPrincipals, "must list at least one workload role ARN");
   const seen = new Set<string>();
   args.allowedPrincipals.forEach((p, i) => {
     const problem = principalProblem(p, args.accountId, args.crossAccount);
     if (problem) bad(`allowedPrincipals[${i}]`, p, problem);
-    if (seen.has(p.toLowerCase())) bad(`allowedPrincipals[${i}]`, p, "is listed twice; each principal must appear once");
+    if (seen.has(p.toLowerCase()))
+      bad(`allowedPrincipals[${i}]`, p, "is listed twice; each principal must appear once");
     seen.add(p.toLowerCase());
   });
   if (args.roles.length === 0) bad("roles", args.roles, "must grant at least one role");
   args.roles.forEach((r, i) => {
-    if (!(ALLOWED_DATABASE_ROLES as readonly string[]).includes(r.role)) bad(`roles[${i}].role`, r.role, `must be one of: ${ALLOWED_DATABASE_ROLES.join(", ")}`);
-    if (isSystemDatabase(r.database)) bad(`roles[${i}].database`, r.database, `must not be a system database (${SYSTEM_DATABASES.join(", ")})`);
+    if (!(ALLOWED_DATABASE_ROLES as readonly string[]).includes(r.role))
+      bad(`roles[${i}].role`, r.role, `must be one of: ${ALLOWED_DATABASE_ROLES.join(", ")}`);
+    if (isSystemDatabase(r.database))
+      bad(`roles[${i}].database`, r.database, `must not be a system database (${SYSTEM_DATABASES.join(", ")})`);
   });
-  if (args.scopes.length === 0) bad("scopes", args.scopes, "must name at least one cluster: no scopes means every cluster of the project");
+  if (args.scopes.length === 0)
+    bad("scopes", args.scopes, "must name at least one cluster: no scopes means every cluster of the project");
   return problems;
 }

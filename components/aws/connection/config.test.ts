@@ -63,11 +63,14 @@ describe("aws.connections config: principals", () => {
     ]);
   });
 
-  it.each([["arn:aws:iam::111122223333:root"], ["111122223333"]])("rejects the account principal %s", async (principal) => {
-    expect(await problemsOf((c) => (c.allowedPrincipals = [LAMBDA, principal]))).toEqual([
-      `${P}.allowedPrincipals[1]: got ${JSON.stringify(principal)}; an account (bare id or :root) hands the decision to every identity policy in that account, so any admin could assume the role; ${EXAMPLE}`,
-    ]);
-  });
+  it.each([["arn:aws:iam::111122223333:root"], ["111122223333"]])(
+    "rejects the account principal %s",
+    async (principal) => {
+      expect(await problemsOf((c) => (c.allowedPrincipals = [LAMBDA, principal]))).toEqual([
+        `${P}.allowedPrincipals[1]: got ${JSON.stringify(principal)}; an account (bare id or :root) hands the decision to every identity policy in that account, so any admin could assume the role; ${EXAMPLE}`,
+      ]);
+    },
+  );
 
   it("rejects an STS session ARN", async () => {
     const session = "arn:aws:sts::111122223333:assumed-role/syrf-staging-api-lambda/syrf-staging-api";
@@ -82,14 +85,16 @@ describe("aws.connections config: principals", () => {
     ]);
   });
 
-  it.each([["arn:aws:iam::11112222333:role/app"], ["lambda.amazonaws.com"], ["arn:aws:iam::111122223333:role/"], ["role/app-lambda"]])(
-    "rejects the malformed ARN %s",
-    async (principal) => {
-      expect(await problemsOf((c) => (c.allowedPrincipals = [principal]))).toEqual([
-        `${P}.allowedPrincipals[0]: got ${JSON.stringify(principal)}; is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/[<path>/]<name>, e.g. arn:aws:iam::111122223333:role/service-role/app-lambda`,
-      ]);
-    },
-  );
+  it.each([
+    ["arn:aws:iam::11112222333:role/app"],
+    ["lambda.amazonaws.com"],
+    ["arn:aws:iam::111122223333:role/"],
+    ["role/app-lambda"],
+  ])("rejects the malformed ARN %s", async (principal) => {
+    expect(await problemsOf((c) => (c.allowedPrincipals = [principal]))).toEqual([
+      `${P}.allowedPrincipals[0]: got ${JSON.stringify(principal)}; is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/[<path>/]<name>, e.g. arn:aws:iam::111122223333:role/service-role/app-lambda`,
+    ]);
+  });
 
   it("rejects a role in another account when no cross-account list is configured", async () => {
     expect(await problemsOf((c) => (c.allowedPrincipals = ["arn:aws:iam::444455556666:role/app"]))).toEqual([
@@ -114,7 +119,9 @@ describe("aws.connections config: principals", () => {
   });
 
   it("rejects a malformed organization id", async () => {
-    expect(await problemsOf((c) => (c.crossAccount = { accountIds: ["444455556666"], principalOrgId: "111122223333" }))).toEqual([
+    expect(
+      await problemsOf((c) => (c.crossAccount = { accountIds: ["444455556666"], principalOrgId: "111122223333" })),
+    ).toEqual([
       `${P}.crossAccount.principalOrgId: got "111122223333"; must be an AWS Organizations id such as o-a1b2c3d4e5`,
     ]);
   });
@@ -126,7 +133,9 @@ describe("aws.connections config: principals", () => {
   });
 
   it("rejects the connection role's own account in the cross-account list", async () => {
-    expect(await problemsOf((c) => (c.crossAccount = { accountIds: ["111122223333"], principalOrgId: "o-a1b2c3d4e5" }))).toEqual([
+    expect(
+      await problemsOf((c) => (c.crossAccount = { accountIds: ["111122223333"], principalOrgId: "o-a1b2c3d4e5" })),
+    ).toEqual([
       `${P}.crossAccount.accountIds[0]: got "111122223333"; is the connection role's own account (aws.accountId); list only other accounts`,
     ]);
   });
@@ -172,13 +181,21 @@ describe("aws.connections config: principals", () => {
 
 describe("aws.connections config: EKS Pod Identity", () => {
   it("rejects a cluster ARN that is not an EKS cluster ARN", async () => {
-    expect(await problemsOf((c) => (c.eksPodIdentity = { clusterArns: ["arn:aws:eks:eu-west-1:111122223333:nodegroup/apps"] }))).toEqual([
+    expect(
+      await problemsOf(
+        (c) => (c.eksPodIdentity = { clusterArns: ["arn:aws:eks:eu-west-1:111122223333:nodegroup/apps"] }),
+      ),
+    ).toEqual([
       `${P}.eksPodIdentity.clusterArns[0]: got "arn:aws:eks:eu-west-1:111122223333:nodegroup/apps"; must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps`,
     ]);
   });
 
   it("rejects a cluster in another account", async () => {
-    expect(await problemsOf((c) => (c.eksPodIdentity = { clusterArns: ["arn:aws:eks:eu-west-1:444455556666:cluster/apps"] }))).toEqual([
+    expect(
+      await problemsOf(
+        (c) => (c.eksPodIdentity = { clusterArns: ["arn:aws:eks:eu-west-1:444455556666:cluster/apps"] }),
+      ),
+    ).toEqual([
       `${P}.eksPodIdentity.clusterArns[0]: got "arn:aws:eks:eu-west-1:444455556666:cluster/apps"; is in account 444455556666, not 111122223333; Pod Identity is accepted only for clusters in the connection role's account`,
     ]);
   });
@@ -197,11 +214,14 @@ describe("aws.connections config: the Atlas user's roles and scopes", () => {
     ]);
   });
 
-  it.each([["readWriteAnyDatabase"], ["readAnyDatabase"], ["dbAdminAnyDatabase"], ["atlasAdmin"]])("rejects the all-database role %s", async (role) => {
-    expect(await problemsOf((c) => (c.roles = [{ role, database: "syrf_staging" }]))).toEqual([
-      `${P}.roles[0].role: got "${role}"; reaches every database of the cluster (or administers it); use read or readWrite on this environment's database`,
-    ]);
-  });
+  it.each([["readWriteAnyDatabase"], ["readAnyDatabase"], ["dbAdminAnyDatabase"], ["atlasAdmin"]])(
+    "rejects the all-database role %s",
+    async (role) => {
+      expect(await problemsOf((c) => (c.roles = [{ role, database: "syrf_staging" }]))).toEqual([
+        `${P}.roles[0].role: got "${role}"; reaches every database of the cluster (or administers it); use read or readWrite on this environment's database`,
+      ]);
+    },
+  );
 
   it.each([["admin"], ["local"], ["config"]])("rejects a role on the system database %s", async (database) => {
     expect(await problemsOf((c) => (c.roles = [{ role: "read", database }]))).toEqual([
@@ -251,7 +271,10 @@ describe("aws.connections config: the Atlas user's roles and scopes", () => {
 
   it("reports a bad atlas section once, not again on every connection's roles and scopes", async () => {
     let error: unknown;
-    await runStack({ stack: "staging", mutateConfig: (cfg) => ((cfg.atlas as { clusters: string[] }).clusters = ["syrf shared"]) }).catch((e: unknown) => (error = e));
+    await runStack({
+      stack: "staging",
+      mutateConfig: (cfg) => ((cfg.atlas as { clusters: string[] }).clusters = ["syrf shared"]),
+    }).catch((e: unknown) => (error = e));
     expect(error instanceof ConfigError && error.problems).toEqual([
       "atlas-access:atlas.clusters[0]: got \"syrf shared\"; must be an Atlas cluster name: letters, digits and '-', 1-64 characters",
     ]);

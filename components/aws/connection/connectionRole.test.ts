@@ -8,7 +8,8 @@ import { ConnectionRole, type ConnectionRoleArgs, validateConnectionRoleArgs } f
 
 const ACCOUNT = "111122223333";
 const PROJECT_ID = "64b7f3a1c2d4e5f6a7b8c9d0";
-const TEMPLATE = (db: string) => `mongodb+srv://syrf-shared.ab12c.mongodb.net/${db}?authSource=%24external&authMechanism=MONGODB-AWS`;
+const TEMPLATE = (db: string) =>
+  `mongodb+srv://syrf-shared.ab12c.mongodb.net/${db}?authSource=%24external&authMechanism=MONGODB-AWS`;
 
 const runs = new Map<string, RunResult>();
 beforeAll(async () => {
@@ -43,9 +44,11 @@ function permissionGrants(registrations: readonly Registration[], roleName: stri
     const target = names(i.role) || names(i.roleName) || names(i.roles);
     if (!target) continue;
     if (r.type === "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive") {
-      if (!Array.isArray(i.policyNames) || i.policyNames.length > 0) found.push(`${label}: policyNames ${JSON.stringify(i.policyNames)}`);
+      if (!Array.isArray(i.policyNames) || i.policyNames.length > 0)
+        found.push(`${label}: policyNames ${JSON.stringify(i.policyNames)}`);
     } else if (r.type === "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive") {
-      if (!Array.isArray(i.policyArns) || i.policyArns.length > 0) found.push(`${label}: policyArns ${JSON.stringify(i.policyArns)}`);
+      if (!Array.isArray(i.policyArns) || i.policyArns.length > 0)
+        found.push(`${label}: policyArns ${JSON.stringify(i.policyArns)}`);
     } else {
       // RolePolicy, RolePolicyAttachment, PolicyAttachment, InstanceProfile... anything else naming the role.
       found.push(label);
@@ -62,7 +65,11 @@ describe.each(["staging", "prod"])("stack %s: connection roles as registered", (
     const components = regsOf(stack).filter((r) => r.type === "atlas-access:aws:ConnectionRole");
     expect(components.map((r) => [r.name, r.parent])).toEqual(conns.map((c) => [c.name, null]));
     for (const c of conns) {
-      expect(regsOf(stack).filter((r) => r.parent === c.name).map((r) => [r.type, r.name])).toEqual([
+      expect(
+        regsOf(stack)
+          .filter((r) => r.parent === c.name)
+          .map((r) => [r.type, r.name]),
+      ).toEqual([
         ["aws:iam/role:Role", `${c.name}-role`],
         ["aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", `${c.name}-no-inline-policies`],
         ["aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", `${c.name}-no-managed-policies`],
@@ -71,20 +78,30 @@ describe.each(["staging", "prod"])("stack %s: connection roles as registered", (
     }
   });
 
-  it.each(connectionsOf(stack).map((c) => [c.name, c] as const))("%s: the role, path /, 3600 s, exact trust", (name, c) => {
-    const role = regsOf(stack).find((r) => r.name === `${name}-role`) as Registration;
-    expect(role.inputs).toEqual({
-      name,
-      path: "/",
-      description: "Atlas MONGODB-AWS connection role (no permissions); managed by atlas-access",
-      maxSessionDuration: 3600,
-      forceDetachPolicies: true,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Sid: "WorkloadRoles", Effect: "Allow", Principal: { AWS: c.allowedPrincipals }, Action: "sts:AssumeRole" }],
-      }),
-    });
-  });
+  it.each(connectionsOf(stack).map((c) => [c.name, c] as const))(
+    "%s: the role, path /, 3600 s, exact trust",
+    (name, c) => {
+      const role = regsOf(stack).find((r) => r.name === `${name}-role`) as Registration;
+      expect(role.inputs).toEqual({
+        name,
+        path: "/",
+        description: "Atlas MONGODB-AWS connection role (no permissions); managed by atlas-access",
+        maxSessionDuration: 3600,
+        forceDetachPolicies: true,
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "WorkloadRoles",
+              Effect: "Allow",
+              Principal: { AWS: c.allowedPrincipals },
+              Action: "sts:AssumeRole",
+            },
+          ],
+        }),
+      });
+    },
+  );
 
   it.each(connectionsOf(stack).map((c) => [c.name, c] as const))("%s: the Atlas IAM user", (name, c) => {
     const user = regsOf(stack).find((r) => r.name === `${name}-atlas-user`) as Registration;
@@ -100,20 +117,27 @@ describe.each(["staging", "prod"])("stack %s: connection roles as registered", (
     expect(user.dependsOn).toEqual([`${name}-role`]);
   });
 
-  it.each(connectionsOf(stack).map((c) => [c.name]))("%s: no permission policy in any form, anywhere in the stack", (name) => {
-    expect(permissionGrants(regsOf(stack), name)).toEqual([]);
-    const exclusive = regsOf(stack).filter((r) => r.parent === name && r.type.includes("Exclusive"));
-    expect(exclusive.map((r) => r.inputs)).toEqual([
-      { roleName: name, policyNames: [] },
-      { roleName: name, policyArns: [] },
-    ]);
-  });
+  it.each(connectionsOf(stack).map((c) => [c.name]))(
+    "%s: no permission policy in any form, anywhere in the stack",
+    (name) => {
+      expect(permissionGrants(regsOf(stack), name)).toEqual([]);
+      const exclusive = regsOf(stack).filter((r) => r.parent === name && r.type.includes("Exclusive"));
+      expect(exclusive.map((r) => r.inputs)).toEqual([
+        { roleName: name, policyNames: [] },
+        { roleName: name, policyArns: [] },
+      ]);
+    },
+  );
 
   it("exports each role's ARN and connection-string template, and a plan summary naming principals and 'permissions: none'", () => {
     const { outputs } = runs.get(stack) as RunResult;
     const conns = connectionsOf(stack);
     expect(outputs.awsConnections).toEqual(
-      conns.map((c) => ({ name: c.name, roleArn: `arn:aws:iam::${ACCOUNT}:role/${c.name}`, connectionStringTemplate: TEMPLATE(db) })),
+      conns.map((c) => ({
+        name: c.name,
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/${c.name}`,
+        connectionStringTemplate: TEMPLATE(db),
+      })),
     );
     expect(outputs.accessSummary.filter((s) => s.component === "atlas-access:aws:ConnectionRole")).toEqual(
       conns.map((c) => ({
@@ -131,13 +155,21 @@ describe.each(["staging", "prod"])("stack %s: connection roles as registered", (
 
 describe("the plans' summaries, literally", () => {
   it("prod: one Lambda role for syrftest", () => {
-    expect((runs.get("prod") as RunResult).outputs.accessSummary.filter((s) => s.component === "atlas-access:aws:ConnectionRole").map((s) => s.lines[0])).toEqual([
+    expect(
+      (runs.get("prod") as RunResult).outputs.accessSummary
+        .filter((s) => s.component === "atlas-access:aws:ConnectionRole")
+        .map((s) => s.lines[0]),
+    ).toEqual([
       "who can assume `syrf-prod-api-atlas`: arn:aws:iam::111122223333:role/service-role/syrf-prod-api-lambda; its permissions: none",
     ]);
   });
 
   it("staging: two applications on syrf_staging", () => {
-    expect((runs.get("staging") as RunResult).outputs.accessSummary.filter((s) => s.component === "atlas-access:aws:ConnectionRole").map((s) => s.lines[0])).toEqual([
+    expect(
+      (runs.get("staging") as RunResult).outputs.accessSummary
+        .filter((s) => s.component === "atlas-access:aws:ConnectionRole")
+        .map((s) => s.lines[0]),
+    ).toEqual([
       "who can assume `syrf-staging-api-atlas`: arn:aws:iam::111122223333:role/service-role/syrf-staging-api-lambda; its permissions: none",
       "who can assume `syrf-staging-reports-atlas`: arn:aws:iam::111122223333:role/syrf-staging-reports-task, arn:aws:iam::111122223333:role/service-role/syrf-staging-reports-backfill-lambda; its permissions: none",
     ]);
@@ -147,15 +179,53 @@ describe("the plans' summaries, literally", () => {
 describe("permissionGrants can fail (negative controls on a copy of the real registrations)", () => {
   const name = "syrf-prod-api-atlas";
   const extra = (type: string, inputs: Record<string, unknown>): Registration => ({
-    type, name: "added", parent: null, parentType: null, custom: true, inputs, protect: false, retainOnDelete: false, dependsOn: [],
+    type,
+    name: "added",
+    parent: null,
+    parentType: null,
+    custom: true,
+    inputs,
+    protect: false,
+    retainOnDelete: false,
+    dependsOn: [],
   });
   it.each([
-    ["an inline RolePolicy", extra("aws:iam/rolePolicy:RolePolicy", { role: name, policy: "{}" }), "aws:iam/rolePolicy:RolePolicy added"],
-    ["a managed policy attachment", extra("aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }), "aws:iam/rolePolicyAttachment:RolePolicyAttachment added"],
-    ["a PolicyAttachment listing the role", extra("aws:iam/policyAttachment:PolicyAttachment", { roles: ["x", name], policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }), "aws:iam/policyAttachment:PolicyAttachment added"],
-    ["a non-empty exclusive inline list", extra("aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", { roleName: name, policyNames: ["p"] }), 'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive added: policyNames ["p"]'],
-    ["a role with managedPolicyArns", extra("aws:iam/role:Role", { name, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }), "aws:iam/role:Role added: managedPolicyArns"],
-    ["a role with inlinePolicies", extra("aws:iam/role:Role", { name, inlinePolicies: [{ name: "p", policy: "{}" }] }), "aws:iam/role:Role added: inlinePolicies"],
+    [
+      "an inline RolePolicy",
+      extra("aws:iam/rolePolicy:RolePolicy", { role: name, policy: "{}" }),
+      "aws:iam/rolePolicy:RolePolicy added",
+    ],
+    [
+      "a managed policy attachment",
+      extra("aws:iam/rolePolicyAttachment:RolePolicyAttachment", {
+        role: name,
+        policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+      }),
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment added",
+    ],
+    [
+      "a PolicyAttachment listing the role",
+      extra("aws:iam/policyAttachment:PolicyAttachment", {
+        roles: ["x", name],
+        policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      }),
+      "aws:iam/policyAttachment:PolicyAttachment added",
+    ],
+    [
+      "a non-empty exclusive inline list",
+      extra("aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", { roleName: name, policyNames: ["p"] }),
+      'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive added: policyNames ["p"]',
+    ],
+    [
+      "a role with managedPolicyArns",
+      extra("aws:iam/role:Role", { name, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }),
+      "aws:iam/role:Role added: managedPolicyArns",
+    ],
+    [
+      "a role with inlinePolicies",
+      extra("aws:iam/role:Role", { name, inlinePolicies: [{ name: "p", policy: "{}" }] }),
+      "aws:iam/role:Role added: inlinePolicies",
+    ],
   ])("finds %s", (_label, added, expected) => {
     expect(permissionGrants([...regsOf("prod"), added], name)).toEqual([expected]);
   });
@@ -181,7 +251,11 @@ describe("ConnectionRole used directly: its own argument check", () => {
     expect(
       validateConnectionRoleArgs({
         ...good,
-        allowedPrincipals: ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:role/A"],
+        allowedPrincipals: [
+          "arn:aws:iam::111122223333:root",
+          "arn:aws:iam::111122223333:role/a",
+          "arn:aws:iam::111122223333:role/A",
+        ],
         roles: [{ role: "readWriteAnyDatabase", database: "admin" }],
         scopes: [],
       }),

@@ -34,7 +34,9 @@ export class ConnectionRole extends pulumi.ComponentResource {
   constructor(name: string, args: ConnectionRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = validateConnectionRoleArgs(args);
     if (problems.length > 0) {
-      throw new Error(`ConnectionRole "${name}": invalid arguments; nothing was created:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+      throw new Error(
+        `ConnectionRole "${name}": invalid arguments; nothing was created:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      );
     }
     super(CONNECTION_ROLE_TYPE, name, {}, opts);
 
@@ -61,8 +63,16 @@ export class ConnectionRole extends pulumi.ComponentResource {
     );
     // Exclusive management with empty lists: an inline or managed policy added outside this program is removed by
     // the next `pulumi up --refresh` (see README: drift is only seen with a refresh).
-    new iam.RolePoliciesExclusive(`${name}-no-inline-policies`, { roleName: role.name, policyNames: [] }, { parent: this });
-    new iam.RolePolicyAttachmentsExclusive(`${name}-no-managed-policies`, { roleName: role.name, policyArns: [] }, { parent: this });
+    new iam.RolePoliciesExclusive(
+      `${name}-no-inline-policies`,
+      { roleName: role.name, policyNames: [] },
+      { parent: this },
+    );
+    new iam.RolePolicyAttachmentsExclusive(
+      `${name}-no-managed-policies`,
+      { roleName: role.name, policyArns: [] },
+      { parent: this },
+    );
 
     new mongodbatlas.DatabaseUser(
       `${name}-atlas-user`,

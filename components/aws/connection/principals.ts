@@ -8,7 +8,8 @@ const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/((?:[\x21-\x7E]*\/)?)([A-Za-z0-9+
 /** An AWS Organizations organization id, e.g. `o-a1b2c3d4e5`. */
 export const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 /** An EKS cluster ARN, e.g. `arn:aws:eks:eu-west-1:111122223333:cluster/apps`. */
-export const EKS_CLUSTER_ARN = /^arn:aws:eks:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):cluster\/([A-Za-z0-9][A-Za-z0-9_-]{0,99})$/;
+export const EKS_CLUSTER_ARN =
+  /^arn:aws:eks:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):cluster\/([A-Za-z0-9][A-Za-z0-9_-]{0,99})$/;
 
 export const EXAMPLE_ROLE_ARN = "arn:aws:iam::111122223333:role/service-role/app-lambda";
 
@@ -39,7 +40,11 @@ export interface CrossAccount {
  * Why `principal` may not be trusted by a connection role in `accountId`, or undefined when it may.
  * The message says what is wrong and what would be accepted (the caller prefixes the key path and the value).
  */
-export function principalProblem(principal: string, accountId: string, crossAccount?: CrossAccount): string | undefined {
+export function principalProblem(
+  principal: string,
+  accountId: string,
+  crossAccount?: CrossAccount,
+): string | undefined {
   const example = `name the exact workload role ARN, e.g. ${EXAMPLE_ROLE_ARN}`;
   if (/[*?]/.test(principal)) {
     return `wildcards are not allowed in a principal: they trust every identity the pattern matches; ${example}`;

@@ -18,7 +18,12 @@ const PARTNER_ROLE = `arn:aws:iam::${PARTNER_ACCOUNT}:role/service-role/syrf-rep
 const EKS_CLUSTER = `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/syrf-apps`;
 
 /** An administrator: its identity policy allows sts:AssumeRole on every role. */
-const ADMIN = [{ name: "admin", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] } }];
+const ADMIN = [
+  {
+    name: "admin",
+    policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] },
+  },
+];
 
 type Policy = Record<string, unknown>;
 type Result = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
@@ -102,7 +107,11 @@ function registeredRole(variant: Variant, name: string): { roleArn: string; trus
   const reg = regs[0] as Registration;
   expect(typeof reg.inputs.assumeRolePolicy).toBe("string");
   expect(reg.inputs.path).toBe("/");
-  return { roleArn: `arn:aws:iam::${ACCOUNT}:role/${String(reg.inputs.name)}`, trust: JSON.parse(reg.inputs.assumeRolePolicy as string) as Policy, reg };
+  return {
+    roleArn: `arn:aws:iam::${ACCOUNT}:role/${String(reg.inputs.name)}`,
+    trust: JSON.parse(reg.inputs.assumeRolePolicy as string) as Policy,
+    reg,
+  };
 }
 
 interface Caller {
@@ -120,31 +129,94 @@ function strangers(conn: Conn, all: Conn[]): Caller[] {
   const otherPath = first.path === "/" ? "/other-path/" : "/";
   const callers: Caller[] = [
     { label: "another role in the account", principal: `arn:aws:iam::${ACCOUNT}:role/syrf-ops-admin`, admin: true },
-    { label: "a role with the same name under another path", principal: `arn:aws:iam::${ACCOUNT}:role${otherPath}${first.name}`, admin: true },
-    { label: "a role with the same name under a third path", principal: `arn:aws:iam::${ACCOUNT}:role/legacy/${first.name}`, admin: true },
-    { label: "a role whose name extends the trusted name", principal: `arn:aws:iam::${ACCOUNT}:role${first.path}${first.name}-v2`, admin: true },
-    { label: "a service-linked role", principal: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`, admin: true },
+    {
+      label: "a role with the same name under another path",
+      principal: `arn:aws:iam::${ACCOUNT}:role${otherPath}${first.name}`,
+      admin: true,
+    },
+    {
+      label: "a role with the same name under a third path",
+      principal: `arn:aws:iam::${ACCOUNT}:role/legacy/${first.name}`,
+      admin: true,
+    },
+    {
+      label: "a role whose name extends the trusted name",
+      principal: `arn:aws:iam::${ACCOUNT}:role${first.path}${first.name}-v2`,
+      admin: true,
+    },
+    {
+      label: "a service-linked role",
+      principal: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`,
+      admin: true,
+    },
     { label: "the account root", principal: `arn:aws:iam::${ACCOUNT}:root`, admin: true },
     { label: "an IAM user", principal: `arn:aws:iam::${ACCOUNT}:user/deploy`, admin: true },
-    { label: "an IAM user named like the trusted role", principal: `arn:aws:iam::${ACCOUNT}:user/${first.name}`, admin: true },
-    { label: "the same role path and name in another account", principal: `arn:aws:iam::${OTHER_ACCOUNT}:role${first.path}${first.name}`, admin: true },
+    {
+      label: "an IAM user named like the trusted role",
+      principal: `arn:aws:iam::${ACCOUNT}:user/${first.name}`,
+      admin: true,
+    },
+    {
+      label: "the same role path and name in another account",
+      principal: `arn:aws:iam::${OTHER_ACCOUNT}:role${first.path}${first.name}`,
+      admin: true,
+    },
     { label: "another account's root", principal: `arn:aws:iam::${OTHER_ACCOUNT}:root`, admin: true },
-    { label: "a session of another role", principal: `arn:aws:sts::${ACCOUNT}:assumed-role/syrf-ops-admin/admin-session`, admin: true },
-    { label: "a session of a same-name role in another account", principal: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/${first.name}/s1`, admin: true },
+    {
+      label: "a session of another role",
+      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/syrf-ops-admin/admin-session`,
+      admin: true,
+    },
+    {
+      label: "a session of a same-name role in another account",
+      principal: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/${first.name}/s1`,
+      admin: true,
+    },
     { label: "a federated user", principal: `arn:aws:sts::${ACCOUNT}:federated-user/${first.name}`, admin: true },
     { label: "the connection role itself", principal: `arn:aws:iam::${ACCOUNT}:role/${conn.name}`, admin: true },
-    { label: "a session of the connection role itself", principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${conn.name}/loop`, admin: true },
-    { label: "the Lambda service principal", principal: "lambda.amazonaws.com", admin: false, context: { "aws:SourceAccount": ACCOUNT } },
+    {
+      label: "a session of the connection role itself",
+      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${conn.name}/loop`,
+      admin: true,
+    },
+    {
+      label: "the Lambda service principal",
+      principal: "lambda.amazonaws.com",
+      admin: false,
+      context: { "aws:SourceAccount": ACCOUNT },
+    },
     { label: "an anonymous (unsigned) request", principal: anonymousPrincipal, admin: false },
   ];
   if (!conn.eksPodIdentity) {
-    callers.push({ label: "EKS Pod Identity (not configured here)", principal: "pods.eks.amazonaws.com", admin: false, context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": EKS_CLUSTER } });
+    callers.push({
+      label: "EKS Pod Identity (not configured here)",
+      principal: "pods.eks.amazonaws.com",
+      admin: false,
+      context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": EKS_CLUSTER },
+    });
   } else {
-    callers.push({ label: "EKS Pod Identity of another cluster", principal: "pods.eks.amazonaws.com", admin: false, context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/other` } });
-    callers.push({ label: "EKS Pod Identity from another account", principal: "pods.eks.amazonaws.com", admin: false, context: { "aws:SourceAccount": OTHER_ACCOUNT, "aws:SourceArn": `arn:aws:eks:eu-west-1:${OTHER_ACCOUNT}:cluster/syrf-apps` } });
+    callers.push({
+      label: "EKS Pod Identity of another cluster",
+      principal: "pods.eks.amazonaws.com",
+      admin: false,
+      context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/other` },
+    });
+    callers.push({
+      label: "EKS Pod Identity from another account",
+      principal: "pods.eks.amazonaws.com",
+      admin: false,
+      context: {
+        "aws:SourceAccount": OTHER_ACCOUNT,
+        "aws:SourceArn": `arn:aws:eks:eu-west-1:${OTHER_ACCOUNT}:cluster/syrf-apps`,
+      },
+    });
   }
   for (const other of all.filter((c) => c !== conn)) {
-    callers.push({ label: `the connection role ${other.name}`, principal: `arn:aws:iam::${ACCOUNT}:role/${other.name}`, admin: true });
+    callers.push({
+      label: `the connection role ${other.name}`,
+      principal: `arn:aws:iam::${ACCOUNT}:role/${other.name}`,
+      admin: true,
+    });
     for (const p of other.allowedPrincipals.filter((p) => !conn.allowedPrincipals.includes(p))) {
       callers.push({ label: `${p}, trusted by ${other.name} only`, principal: p, admin: true });
     }
@@ -165,23 +237,31 @@ describe.each(Object.keys(VARIANTS) as Variant[])("trust policy as registered: %
   const conns = configOf(variant);
 
   describe.each(conns.map((c) => [c.name, c] as const))("connection role %s", (name, conn) => {
-    it.each(conn.allowedPrincipals.filter(isSameAccount).map((p) => [p]))("%s and a session of it may assume it with NO identity policy", async (p) => {
-      const { trust, roleArn } = registeredRole(variant, name);
-      expect(await simulate(trust, roleArn, p)).toBe("Allowed");
-      expect(await simulate(trust, roleArn, sessionOf(p))).toBe("Allowed");
-    });
+    it.each(conn.allowedPrincipals.filter(isSameAccount).map((p) => [p]))(
+      "%s and a session of it may assume it with NO identity policy",
+      async (p) => {
+        const { trust, roleArn } = registeredRole(variant, name);
+        expect(await simulate(trust, roleArn, p)).toBe("Allowed");
+        expect(await simulate(trust, roleArn, sessionOf(p))).toBe("Allowed");
+      },
+    );
 
     const callers = strangers(conn, conns);
     it("has at least 15 strangers to try", () => {
       expect(callers.length).toBeGreaterThanOrEqual(15);
     });
 
-    it.each(callers.map((c) => [c.label, c] as const))("denies %s, even with an admin identity policy", async (_label, caller) => {
-      const { trust, roleArn } = registeredRole(variant, name);
-      const opts = { identity: caller.admin ? ADMIN : [], context: caller.context };
-      expect(await simulate(trust, roleArn, caller.principal, opts)).toBe("ImplicitlyDenied");
-      expect(await simulate(trust, roleArn, caller.principal, { ...opts, action: "sts:TagSession" })).toBe("ImplicitlyDenied");
-    });
+    it.each(callers.map((c) => [c.label, c] as const))(
+      "denies %s, even with an admin identity policy",
+      async (_label, caller) => {
+        const { trust, roleArn } = registeredRole(variant, name);
+        const opts = { identity: caller.admin ? ADMIN : [], context: caller.context };
+        expect(await simulate(trust, roleArn, caller.principal, opts)).toBe("ImplicitlyDenied");
+        expect(await simulate(trust, roleArn, caller.principal, { ...opts, action: "sts:TagSession" })).toBe(
+          "ImplicitlyDenied",
+        );
+      },
+    );
   });
 });
 
@@ -198,7 +278,10 @@ describe("controls: the simulator setup can say Allowed for the wrong caller", (
   });
 
   it("an account-root trust lets the administrator in (the leak the config rules forbid), and only with its identity policy", async () => {
-    const root = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "sts:AssumeRole" }] };
+    const root = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "sts:AssumeRole" }],
+    };
     expect(await simulate(root, roleArn, stranger, { identity: ADMIN })).toBe("Allowed");
     expect(await simulate(root, roleArn, stranger)).toBe("ImplicitlyDenied");
   });
@@ -214,15 +297,20 @@ describe("controls: the simulator setup can say Allowed for the wrong caller", (
     // Hence the positive tests above (every allowed principal is shown Allowed) and the validator check below.
     const noPrincipal = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole" }] };
     expect(await simulate(noPrincipal, roleArn, stranger)).toBe("ImplicitlyDenied");
-    expect(validateTrustPolicy(noPrincipal).map((e) => e.message)).toEqual(["One of Principal or NotPrincipal is required in a trust policy"]);
+    expect(validateTrustPolicy(noPrincipal).map((e) => e.message)).toEqual([
+      "One of Principal or NotPrincipal is required in a trust policy",
+    ]);
   });
 });
 
-describe.each(Object.keys(VARIANTS) as Variant[])("trust policy as registered passes the trust-policy validator: %s", (variant) => {
-  it.each(configOf(variant).map((c) => [c.name]))("%s", (name) => {
-    expect(validateTrustPolicy(registeredRole(variant, name).trust)).toEqual([]);
-  });
-});
+describe.each(Object.keys(VARIANTS) as Variant[])(
+  "trust policy as registered passes the trust-policy validator: %s",
+  (variant) => {
+    it.each(configOf(variant).map((c) => [c.name]))("%s", (name) => {
+      expect(validateTrustPolicy(registeredRole(variant, name).trust)).toEqual([]);
+    });
+  },
+);
 
 describe("cross-account principal and EKS Pod Identity (staging+crossAccount+eks)", () => {
   const variant: Variant = "staging+crossAccount+eks";
@@ -234,8 +322,19 @@ describe("cross-account principal and EKS Pod Identity (staging+crossAccount+eks
     expect(trust).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "WorkloadRoles", Effect: "Allow", Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:role/service-role/syrf-staging-api-lambda`] }, Action: "sts:AssumeRole" },
-        { Sid: "CrossAccountWorkloadRoles", Effect: "Allow", Principal: { AWS: [PARTNER_ROLE] }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } } },
+        {
+          Sid: "WorkloadRoles",
+          Effect: "Allow",
+          Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:role/service-role/syrf-staging-api-lambda`] },
+          Action: "sts:AssumeRole",
+        },
+        {
+          Sid: "CrossAccountWorkloadRoles",
+          Effect: "Allow",
+          Principal: { AWS: [PARTNER_ROLE] },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } },
+        },
         {
           Sid: "EksPodIdentity",
           Effect: "Allow",
@@ -250,30 +349,49 @@ describe("cross-account principal and EKS Pod Identity (staging+crossAccount+eks
   it("the partner role and its session may assume it from the organization (cross-account also needs the caller's own policy)", async () => {
     const { trust, roleArn } = registeredRole(variant, name);
     expect(await simulate(trust, roleArn, PARTNER_ROLE, { identity: ADMIN, context: orgCtx })).toBe("Allowed");
-    expect(await simulate(trust, roleArn, sessionOf(PARTNER_ROLE), { identity: ADMIN, context: orgCtx })).toBe("Allowed");
+    expect(await simulate(trust, roleArn, sessionOf(PARTNER_ROLE), { identity: ADMIN, context: orgCtx })).toBe(
+      "Allowed",
+    );
     expect(await simulate(trust, roleArn, PARTNER_ROLE, { context: orgCtx })).toBe("ImplicitlyDenied");
   });
 
   it("the partner role is denied from another organization or without one", async () => {
     const { trust, roleArn } = registeredRole(variant, name);
-    expect(await simulate(trust, roleArn, PARTNER_ROLE, { identity: ADMIN, context: { "aws:PrincipalOrgID": "o-zzzzzzzzzz" } })).toBe("ImplicitlyDenied");
+    expect(
+      await simulate(trust, roleArn, PARTNER_ROLE, {
+        identity: ADMIN,
+        context: { "aws:PrincipalOrgID": "o-zzzzzzzzzz" },
+      }),
+    ).toBe("ImplicitlyDenied");
     expect(await simulate(trust, roleArn, PARTNER_ROLE, { identity: ADMIN })).toBe("ImplicitlyDenied");
   });
 
   it("another role of the partner account is denied even inside the organization", async () => {
     const { trust, roleArn } = registeredRole(variant, name);
-    expect(await simulate(trust, roleArn, `arn:aws:iam::${PARTNER_ACCOUNT}:role/admin`, { identity: ADMIN, context: orgCtx })).toBe("ImplicitlyDenied");
+    expect(
+      await simulate(trust, roleArn, `arn:aws:iam::${PARTNER_ACCOUNT}:role/admin`, {
+        identity: ADMIN,
+        context: orgCtx,
+      }),
+    ).toBe("ImplicitlyDenied");
   });
 
-  it.each([["sts:AssumeRole"], ["sts:TagSession"]])("EKS Pod Identity of the configured cluster may call %s", async (action) => {
-    const { trust, roleArn } = registeredRole(variant, name);
-    const context = { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": EKS_CLUSTER };
-    expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context, action })).toBe("Allowed");
-  });
+  it.each([["sts:AssumeRole"], ["sts:TagSession"]])(
+    "EKS Pod Identity of the configured cluster may call %s",
+    async (action) => {
+      const { trust, roleArn } = registeredRole(variant, name);
+      const context = { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": EKS_CLUSTER };
+      expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context, action })).toBe("Allowed");
+    },
+  );
 
   it("EKS Pod Identity without the source conditions is denied", async () => {
     const { trust, roleArn } = registeredRole(variant, name);
-    expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: { "aws:SourceAccount": ACCOUNT } })).toBe("ImplicitlyDenied");
-    expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: { "aws:SourceArn": EKS_CLUSTER } })).toBe("ImplicitlyDenied");
+    expect(
+      await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: { "aws:SourceAccount": ACCOUNT } }),
+    ).toBe("ImplicitlyDenied");
+    expect(
+      await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: { "aws:SourceArn": EKS_CLUSTER } }),
+    ).toBe("ImplicitlyDenied");
   });
 });

@@ -12,10 +12,18 @@ describe("buildTrustPolicy (pure)", () => {
   });
 
   it("puts other-account roles in their own statement under aws:PrincipalOrgID", () => {
-    expect(buildTrustPolicy({ accountId: "111122223333", allowedPrincipals: [PARTNER], principalOrgId: "o-a1b2c3d4e5" })).toEqual({
+    expect(
+      buildTrustPolicy({ accountId: "111122223333", allowedPrincipals: [PARTNER], principalOrgId: "o-a1b2c3d4e5" }),
+    ).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "CrossAccountWorkloadRoles", Effect: "Allow", Principal: { AWS: [PARTNER] }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } },
+        {
+          Sid: "CrossAccountWorkloadRoles",
+          Effect: "Allow",
+          Principal: { AWS: [PARTNER] },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+        },
       ],
     });
   });
@@ -27,6 +35,10 @@ describe("buildTrustPolicy (pure)", () => {
   });
 
   it("adds no Pod Identity statement for an empty cluster list", () => {
-    expect(buildTrustPolicy({ accountId: "111122223333", allowedPrincipals: [LAMBDA], eksClusterArns: [] }).Statement.map((s) => s.Sid)).toEqual(["WorkloadRoles"]);
+    expect(
+      buildTrustPolicy({ accountId: "111122223333", allowedPrincipals: [LAMBDA], eksClusterArns: [] }).Statement.map(
+        (s) => s.Sid,
+      ),
+    ).toEqual(["WorkloadRoles"]);
   });
 });

@@ -45,7 +45,9 @@ export function buildTrustPolicy(input: TrustPolicyInput): TrustPolicy {
   }
   if (other.length > 0) {
     if (input.principalOrgId === undefined) {
-      throw new Error(`buildTrustPolicy: principals ${other.join(", ")} are outside account ${input.accountId} and no principalOrgId was given`);
+      throw new Error(
+        `buildTrustPolicy: principals ${other.join(", ")} are outside account ${input.accountId} and no principalOrgId was given`,
+      );
     }
     statements.push({
       Sid: "CrossAccountWorkloadRoles",

@@ -40,17 +40,29 @@ describe("Admission component in the staging stack", () => {
       repositoryOpts: { repo: "https://kyverno.github.io/kyverno/" },
       namespace: "kyverno",
       createNamespace: true,
-      values: { admissionController: { replicas: 3 }, backgroundController: { replicas: 2 }, cleanupController: { replicas: 2 }, reportsController: { replicas: 2 } },
+      values: {
+        admissionController: { replicas: 3 },
+        backgroundController: { replicas: 2 },
+        cleanupController: { replicas: 2 },
+        reportsController: { replicas: 2 },
+      },
     });
     expect(release?.inputs.values).toEqual(KYVERNO_HA_VALUES);
   });
 
   test("registers exactly the corpus's policies (the staging config and CORPUS_PARAMS agree), each depending on the Kyverno and the operator releases (both CRD sets must exist)", () => {
     // Registration order of sibling resources is not deterministic: compare by name.
-    const crs = regs.filter((r) => r.type.startsWith("kubernetes:policies.kyverno.io/v1:")).sort((a, b) => a.name.localeCompare(b.name));
+    const crs = regs
+      .filter((r) => r.type.startsWith("kubernetes:policies.kyverno.io/v1:"))
+      .sort((a, b) => a.name.localeCompare(b.name));
     const expected = buildAdmissionPolicies(CORPUS_PARAMS).sort((a, b) => a.name.localeCompare(b.name));
     expect(crs.map((r) => [r.type, r.name, r.parent, r.dependsOn])).toEqual(
-      expected.map((p) => ["kubernetes:policies.kyverno.io/v1:ValidatingPolicy", `admission-${p.name}`, "admission", ["admission-kyverno", "atlas-operator-release"]]),
+      expected.map((p) => [
+        "kubernetes:policies.kyverno.io/v1:ValidatingPolicy",
+        `admission-${p.name}`,
+        "admission",
+        ["admission-kyverno", "atlas-operator-release"],
+      ]),
     );
     expect(crs.map((r) => r.inputs)).toEqual(expected.map((p) => p.manifest));
   });
@@ -58,7 +70,10 @@ describe("Admission component in the staging stack", () => {
   test("npm run plan writes each policy where the Kyverno CLI suite reads it, unchanged", () => {
     const files = renderArtifacts(regs);
     for (const p of buildAdmissionPolicies(CORPUS_PARAMS)) {
-      const rel = planPolicyFile(p.name).replace(/^out[\\/]staging[\\/]/, "").split("\\").join("/");
+      const rel = planPolicyFile(p.name)
+        .replace(/^out[\\/]staging[\\/]/, "")
+        .split("\\")
+        .join("/");
       expect([rel, parseYaml(files.get(rel) ?? "null")]).toEqual([rel, p.manifest]);
     }
   });
@@ -77,14 +92,23 @@ describe("Admission component in the staging stack", () => {
       "ValidatingPolicy atlas-preview-other-kinds (Deny, failurePolicy Fail, CREATE and UPDATE):",
       "ValidatingPolicy atlas-users-outside-previews (Deny, failurePolicy Fail, CREATE and UPDATE):",
     ]);
-    expect(admission?.lines).toContain("  outside-previews: Atlas users are refused outside pr-<N> and mongodb-atlas-system");
+    expect(admission?.lines).toContain(
+      "  outside-previews: Atlas users are refused outside pr-<N> and mongodb-atlas-system",
+    );
   });
 });
 
 describe("Admission wiring and bad input", () => {
   test("the prod stack (no operator, no previews) declares no Kyverno and no policy", async () => {
     const { registrations } = await runStack({ stack: "prod" });
-    expect(registrations.filter((r) => r.type.includes("kyverno") || r.type === "kubernetes:helm.sh/v3:Release" || r.type.startsWith("atlas-access:admission"))).toEqual([]);
+    expect(
+      registrations.filter(
+        (r) =>
+          r.type.includes("kyverno") ||
+          r.type === "kubernetes:helm.sh/v3:Release" ||
+          r.type.startsWith("atlas-access:admission"),
+      ),
+    ).toEqual([]);
   });
 
   test("the users must reference exactly the project the operator gives preview users", async () => {
@@ -99,7 +123,13 @@ describe("Admission wiring and bad input", () => {
   });
 
   test("a chart version range is refused by the config with its key path, nothing registered", async () => {
-    const error = await runStack({ stack: "staging", mutateConfig: (c) => { withPreviews(c); c.admission = { kyvernoChartVersion: "^3.9.0" }; } }).catch((e: unknown) => e);
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        c.admission = { kyvernoChartVersion: "^3.9.0" };
+      },
+    }).catch((e: unknown) => e);
     expect((error as Error).message).toContain(
       'atlas-access:admission.kyvernoChartVersion: got "^3.9.0"; must be an exact kyverno chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0; ranges are not allowed',
     );
@@ -107,7 +137,12 @@ describe("Admission wiring and bad input", () => {
   });
 
   test("an admission section in a stack without previews is refused: it would be silently ignored", async () => {
-    const error = await runStack({ stack: "prod", mutateConfig: (c) => { c.admission = { kyvernoChartVersion: "3.9.0" }; } }).catch((e: unknown) => e);
+    const error = await runStack({
+      stack: "prod",
+      mutateConfig: (c) => {
+        c.admission = { kyvernoChartVersion: "3.9.0" };
+      },
+    }).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
       "Invalid stack configuration (1 problem); nothing was registered:\n" +
         '  - atlas-access:admission: got {"kyvernoChartVersion":"3.9.0","kyvernoNamespace":"kyverno"}; has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here',
@@ -116,8 +151,16 @@ describe("Admission wiring and bad input", () => {
   });
 
   test("an unknown admission key is refused", async () => {
-    const error = await runStack({ stack: "staging", mutateConfig: (c) => { withPreviews(c); c.admission = { kyvernoVersion: "1.19.0" }; } }).catch((e: unknown) => e);
-    expect((error as Error).message).toContain("atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: kyvernoChartVersion, kyvernoNamespace");
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        c.admission = { kyvernoVersion: "1.19.0" };
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      "atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: kyvernoChartVersion, kyvernoNamespace",
+    );
     expect(registeredBefore(error)).toEqual([]);
   });
 

@@ -61,13 +61,18 @@ export class Admission extends pulumi.ComponentResource {
     }
     const namespace = args.kyvernoNamespace ?? "kyverno";
     if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace) || /^pr-[0-9]+$/.test(namespace)) {
-      throw new AdmissionArgsError(`Admission ${name}: kyvernoNamespace is ${JSON.stringify(namespace)}; use a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. kyverno`);
+      throw new AdmissionArgsError(
+        `Admission ${name}: kyvernoNamespace is ${JSON.stringify(namespace)}; use a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. kyverno`,
+      );
     }
     let policies: AdmissionPolicy[];
     try {
       policies = buildAdmissionPolicies(args.policy);
     } catch (err) {
-      if (err instanceof AdmissionParamsError) throw new AdmissionArgsError(`Admission ${name}: policy.${err.message.replace(/^buildAdmissionPolicies: /, "")}`);
+      if (err instanceof AdmissionParamsError)
+        throw new AdmissionArgsError(
+          `Admission ${name}: policy.${err.message.replace(/^buildAdmissionPolicies: /, "")}`,
+        );
       throw err;
     }
 
@@ -91,7 +96,12 @@ export class Admission extends pulumi.ComponentResource {
     for (const p of policies) {
       new k8s.apiextensions.CustomResource(
         `${name}-${p.name}`,
-        { apiVersion: p.manifest.apiVersion, kind: p.manifest.kind, metadata: p.manifest.metadata, spec: p.manifest.spec },
+        {
+          apiVersion: p.manifest.apiVersion,
+          kind: p.manifest.kind,
+          metadata: p.manifest.metadata,
+          spec: p.manifest.spec,
+        },
         { parent: this, dependsOn: [this.release, ...(args.dependsOn ?? [])] },
       );
     }

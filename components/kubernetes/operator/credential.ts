@@ -94,7 +94,9 @@ export class OperatorCredential extends pulumi.ComponentResource {
 
 function validateCredentialArgs(args: OperatorCredentialArgs): void {
   if (args.accessList.length === 0) {
-    throw new Error("OperatorCredential: accessList is empty; list the cluster's egress CIDR blocks (an empty list lets Atlas accept the credential from anywhere)");
+    throw new Error(
+      "OperatorCredential: accessList is empty; list the cluster's egress CIDR blocks (an empty list lets Atlas accept the credential from anywhere)",
+    );
   }
   for (const cidr of args.accessList) {
     const parsed = parseCidr(cidr);
@@ -107,6 +109,8 @@ function validateCredentialArgs(args: OperatorCredentialArgs): void {
   }
   const hours = args.secretExpiresAfterHours;
   if (hours !== undefined && !(Number.isSafeInteger(hours) && hours >= 8 && hours <= 8760)) {
-    throw new Error(`OperatorCredential: secretExpiresAfterHours ${hours} is out of range; use a whole number of hours from 8 to 8760`);
+    throw new Error(
+      `OperatorCredential: secretExpiresAfterHours ${hours} is out of range; use a whole number of hours from 8 to 8760`,
+    );
   }
 }

@@ -86,7 +86,12 @@ export class AtlasOperator extends pulumi.ComponentResource {
 
     const ns = new k8s.core.v1.Namespace(
       `${name}-namespace`,
-      { metadata: { name: args.namespace, labels: { ...RESTRICTED_LABELS, "app.kubernetes.io/part-of": "atlas-access" } } },
+      {
+        metadata: {
+          name: args.namespace,
+          labels: { ...RESTRICTED_LABELS, "app.kubernetes.io/part-of": "atlas-access" },
+        },
+      },
       { parent: this },
     );
     const secret = new k8s.core.v1.Secret(
@@ -168,12 +173,16 @@ function validateOperatorArgs(args: AtlasOperatorArgs): void {
   const seen = new Set<string>();
   for (const n of args.watchNamespaces) {
     if (!NAMESPACE_NAME.test(n)) {
-      throw new Error(`AtlasOperator: watchNamespaces entry ${JSON.stringify(n)} is not an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)`);
+      throw new Error(
+        `AtlasOperator: watchNamespaces entry ${JSON.stringify(n)} is not an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)`,
+      );
     }
     if (seen.has(n)) throw new Error(`AtlasOperator: watchNamespaces lists "${n}" twice; list each namespace once`);
     seen.add(n);
   }
   if (!/^\d+\.\d+\.\d+$/.test(args.chartVersion)) {
-    throw new Error(`AtlasOperator: chartVersion ${JSON.stringify(args.chartVersion)} is not an exact version; pin one such as "2.15.1"`);
+    throw new Error(
+      `AtlasOperator: chartVersion ${JSON.stringify(args.chartVersion)} is not an exact version; pin one such as "2.15.1"`,
+    );
   }
 }

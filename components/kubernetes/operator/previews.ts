@@ -39,7 +39,10 @@ export interface PreviewsArgs {
 }
 
 /** The `AtlasDatabaseUser` of one open preview, as plain data (the tests validate it against the real CRD). */
-export function previewUserSpec(args: Pick<PreviewsArgs, "databasePrefix" | "usernamePrefix" | "clusters" | "projectRef">, pr: number) {
+export function previewUserSpec(
+  args: Pick<PreviewsArgs, "databasePrefix" | "usernamePrefix" | "clusters" | "projectRef">,
+  pr: number,
+) {
   return {
     projectRef: { ...args.projectRef },
     username: `${args.usernamePrefix}${pr}_app`,
@@ -65,19 +68,37 @@ export class Previews extends pulumi.ComponentResource {
     const sorted = [...args.previews].sort((a, b) => a.number - b.number);
     for (const { number: pr, state } of sorted) {
       const nsName = previewNamespace(pr);
-      const labels = { [PREVIEW_LABEL]: "true", [PREVIEW_STATE_LABEL]: state, "atlas-access.io/pull-request": String(pr) };
-      const ns = new k8s.core.v1.Namespace(nsName, { metadata: { name: nsName, labels: { ...RESTRICTED_LABELS, ...labels } } }, { parent: this });
+      const labels = {
+        [PREVIEW_LABEL]: "true",
+        [PREVIEW_STATE_LABEL]: state,
+        "atlas-access.io/pull-request": String(pr),
+      };
+      const ns = new k8s.core.v1.Namespace(
+        nsName,
+        { metadata: { name: nsName, labels: { ...RESTRICTED_LABELS, ...labels } } },
+        { parent: this },
+      );
       const spec = previewUserSpec(args, pr);
       const scopes = args.clusters.join(", ");
       if (state === "closing") {
-        lines.push(`${nsName} (closing): namespace ${nsName} still watched; user ${spec.username} deleted from Atlas by the operator; dropped at the next run`);
+        lines.push(
+          `${nsName} (closing): namespace ${nsName} still watched; user ${spec.username} deleted from Atlas by the operator; dropped at the next run`,
+        );
         continue;
       }
-      const password = new random.RandomPassword(`${nsName}-password`, { length: 40, special: false }, { parent: this });
+      const password = new random.RandomPassword(
+        `${nsName}-password`,
+        { length: 40, special: false },
+        { parent: this },
+      );
       const secret = new k8s.core.v1.Secret(
         `${nsName}-password`,
         {
-          metadata: { name: PASSWORD_SECRET_NAME, namespace: ns.metadata.name, labels: { ...CREDENTIALS_LABEL, [PREVIEW_LABEL]: "true" } },
+          metadata: {
+            name: PASSWORD_SECRET_NAME,
+            namespace: ns.metadata.name,
+            labels: { ...CREDENTIALS_LABEL, [PREVIEW_LABEL]: "true" },
+          },
           type: "Opaque",
           stringData: pulumi.secret({ password: password.result }),
         },
@@ -93,7 +114,9 @@ export class Previews extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: [secret] },
       );
-      lines.push(`${nsName} (open): namespace ${nsName}, user ${spec.username}, readWrite@${spec.roles[0]?.databaseName} only, cluster(s) ${scopes}`);
+      lines.push(
+        `${nsName} (open): namespace ${nsName}, user ${spec.username}, readWrite@${spec.roles[0]?.databaseName} only, cluster(s) ${scopes}`,
+      );
     }
     if (lines.length === 0) lines.push("no previews");
     this.summary = { component: "atlas-access:kubernetes:Previews", name, lines };
@@ -105,18 +128,28 @@ function validatePreviewsArgs(args: PreviewsArgs): void {
   const seen = new Set<number>();
   for (const p of args.previews) {
     if (!Number.isSafeInteger(p.number) || p.number <= 0) {
-      throw new Error(`Previews: pull request number ${p.number} is not a positive whole number; use the pull request's number, e.g. 123`);
+      throw new Error(
+        `Previews: pull request number ${p.number} is not a positive whole number; use the pull request's number, e.g. 123`,
+      );
     }
-    if (seen.has(p.number)) throw new Error(`Previews: pull request ${p.number} is listed twice; list it once, either open or closing`);
+    if (seen.has(p.number))
+      throw new Error(`Previews: pull request ${p.number} is listed twice; list it once, either open or closing`);
     seen.add(p.number);
     if (!NAMESPACE_NAME.test(previewNamespace(p.number))) {
-      throw new Error(`Previews: pull request ${p.number} gives namespace ${previewNamespace(p.number)}, which is not a valid namespace name`);
+      throw new Error(
+        `Previews: pull request ${p.number} gives namespace ${previewNamespace(p.number)}, which is not a valid namespace name`,
+      );
     }
   }
-  if (args.clusters.length === 0) throw new Error("Previews: clusters is empty; name the preview cluster(s) (without scopes a user reaches every cluster)");
+  if (args.clusters.length === 0)
+    throw new Error(
+      "Previews: clusters is empty; name the preview cluster(s) (without scopes a user reaches every cluster)",
+    );
   const protectedDbs = [...args.protectedDatabases, ...SYSTEM_DATABASES];
   const hit = protectedDbs.find((db) => db.startsWith(args.databasePrefix));
   if (hit !== undefined) {
-    throw new Error(`Previews: databasePrefix "${args.databasePrefix}" begins the protected database "${hit}"; choose a prefix that begins none of ${protectedDbs.join(", ")}`);
+    throw new Error(
+      `Previews: databasePrefix "${args.databasePrefix}" begins the protected database "${hit}"; choose a prefix that begins none of ${protectedDbs.join(", ")}`,
+    );
   }
 }

@@ -5,7 +5,8 @@ import { isForbiddenRole } from "./roles";
 export const ATLAS_001: ResourceRule = {
   kind: "resource",
   id: "ATLAS-001",
-  title: "No database user or custom role holds atlasAdmin, root, clusterMonitor, backup, enableSharding or a *AnyDatabase role.",
+  title:
+    "No database user or custom role holds atlasAdmin, root, clusterMonitor, backup, enableSharding or a *AnyDatabase role.",
   severity: "critical",
   reason:
     "These roles reach every database of every cluster in the shared project (or its cluster-wide operations), so one " +
@@ -18,7 +19,9 @@ export const ATLAS_001: ResourceRule = {
     const field = r.type === "mongodbatlas:index/databaseUser:DatabaseUser" ? "roles" : "inheritedRoles";
     return records(r.inputs[field]).flatMap(({ index, value }) => {
       const role = str(value.roleName) ?? "";
-      return isForbiddenRole(role) ? [`${field}[${index}] grants forbidden role ${q(role)} on ${q(value.databaseName)}`] : [];
+      return isForbiddenRole(role)
+        ? [`${field}[${index}] grants forbidden role ${q(role)} on ${q(value.databaseName)}`]
+        : [];
     });
   },
 };

@@ -10,7 +10,8 @@ function customRoleProblem(role: ResourceView): string | undefined {
   if (actions.length === 0) return "has no actions";
   for (const { index, value } of actions) {
     const action = str(value.action) ?? "";
-    if (!CUSTOM_ROLE_ACTION_ALLOWLIST.includes(action)) return `has action ${q(action)} (actions[${index}]), which is not on the allowlist`;
+    if (!CUSTOM_ROLE_ACTION_ALLOWLIST.includes(action))
+      return `has action ${q(action)} (actions[${index}]), which is not on the allowlist`;
     if (!(DATA_ACTIONS as readonly string[]).includes(action)) continue;
     for (const { value: res } of records(value.resources)) {
       const db = str(res.databaseName);
@@ -36,7 +37,9 @@ export const ATLAS_002: StackRule = {
     "Grant built-in roles on the environment's own database. For stream processing, declare a mongodbatlas.CustomDbRole " +
     "with only allowlisted actions (guardrails/rules/atlas/roles.ts) and grant that role on admin.",
   check(resources) {
-    const customRoles = new Map(resources.filter((r) => r.type === T.customDbRole).map((r) => [str(r.inputs.roleName) ?? r.name, r]));
+    const customRoles = new Map(
+      resources.filter((r) => r.type === T.customDbRole).map((r) => [str(r.inputs.roleName) ?? r.name, r]),
+    );
     const out: { resource: string; message: string }[] = [];
     for (const user of resources.filter((r) => r.type === T.databaseUser)) {
       for (const { index, value } of records(user.inputs.roles)) {
@@ -46,11 +49,17 @@ export const ATLAS_002: StackRule = {
         const custom = customRoles.get(name);
         const at = `roles[${index}] grants ${q(name)} on ${q(db)}`;
         if (!custom) {
-          out.push({ resource: resourceLabel(user), message: `${at}; only a custom role declared in this stack may be granted on admin, local or config` });
+          out.push({
+            resource: resourceLabel(user),
+            message: `${at}; only a custom role declared in this stack may be granted on admin, local or config`,
+          });
           continue;
         }
         if (db !== "admin") {
-          out.push({ resource: resourceLabel(user), message: `${at}; a custom role is granted on "admin", never on local or config` });
+          out.push({
+            resource: resourceLabel(user),
+            message: `${at}; a custom role is granted on "admin", never on local or config`,
+          });
           continue;
         }
         const problem = customRoleProblem(custom);

@@ -8,7 +8,8 @@ export const ATLAS_003: ResourceRule = {
   id: "ATLAS-003",
   title: "Every database user has scopes naming the clusters, data lakes or stream workspaces it may reach.",
   severity: "high",
-  reason: "A database user without scopes can connect to every cluster and data lake of the project, present and future.",
+  reason:
+    "A database user without scopes can connect to every cluster and data lake of the project, present and future.",
   remediation: 'Set scopes to the clusters the user needs, e.g. [{ name: "shared", type: "CLUSTER" }].',
   types: ["mongodbatlas:index/databaseUser:DatabaseUser"],
   check(r) {
@@ -17,7 +18,8 @@ export const ATLAS_003: ResourceRule = {
     return scopes.flatMap(({ index, value }) => {
       const out: string[] = [];
       if (!str(value.name)) out.push(`scopes[${index}] has no name`);
-      if (!SCOPE_TYPES.includes(str(value.type) ?? "")) out.push(`scopes[${index}] has type ${q(value.type)}; expected one of ${SCOPE_TYPES.join(", ")}`);
+      if (!SCOPE_TYPES.includes(str(value.type) ?? ""))
+        out.push(`scopes[${index}] has type ${q(value.type)}; expected one of ${SCOPE_TYPES.join(", ")}`);
       return out;
     });
   },

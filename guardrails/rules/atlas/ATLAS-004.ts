@@ -4,13 +4,23 @@ import type { ResourceRule } from "../../types";
 export const OPERATOR_PROJECT_ROLES: readonly string[] = ["GROUP_DATABASE_ACCESS_ADMIN"];
 export const OPERATOR_ORG_ROLES: readonly string[] = ["ORG_MEMBER"];
 
-const same = (got: string[], want: readonly string[]) => got.length === want.length && got.every((g, i) => g === want[i]);
+const same = (got: string[], want: readonly string[]) =>
+  got.length === want.length && got.every((g, i) => g === want[i]);
 
 /** type → [input path label, reader, expected roles]. */
 const FIELDS: Readonly<Record<string, { field: string; expected: readonly string[] }>> = {
-  "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment": { field: "roles", expected: OPERATOR_PROJECT_ROLES },
-  "mongodbatlas:index/projectServiceAccount:ProjectServiceAccount": { field: "roles", expected: OPERATOR_PROJECT_ROLES },
-  "mongodbatlas:index/apiKeyProjectAssignment:ApiKeyProjectAssignment": { field: "roles", expected: OPERATOR_PROJECT_ROLES },
+  "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment": {
+    field: "roles",
+    expected: OPERATOR_PROJECT_ROLES,
+  },
+  "mongodbatlas:index/projectServiceAccount:ProjectServiceAccount": {
+    field: "roles",
+    expected: OPERATOR_PROJECT_ROLES,
+  },
+  "mongodbatlas:index/apiKeyProjectAssignment:ApiKeyProjectAssignment": {
+    field: "roles",
+    expected: OPERATOR_PROJECT_ROLES,
+  },
   "mongodbatlas:index/serviceAccount:ServiceAccount": { field: "roles", expected: OPERATOR_ORG_ROLES },
   "mongodbatlas:index/apiKey:ApiKey": { field: "roleNames", expected: OPERATOR_ORG_ROLES },
 };
@@ -18,19 +28,23 @@ const FIELDS: Readonly<Record<string, { field: string; expected: readonly string
 export const ATLAS_004: ResourceRule = {
   kind: "resource",
   id: "ATLAS-004",
-  title: "The operator's Atlas credential holds exactly GROUP_DATABASE_ACCESS_ADMIN on the project (and ORG_MEMBER in the org).",
+  title:
+    "The operator's Atlas credential holds exactly GROUP_DATABASE_ACCESS_ADMIN on the project (and ORG_MEMBER in the org).",
   severity: "critical",
   reason:
     "The Atlas Kubernetes operator only needs to manage database users. Any other project role (GROUP_OWNER, " +
     "GROUP_CLUSTER_MANAGER, GROUP_DATA_ACCESS_*) lets whoever reads the operator's Kubernetes secret change clusters, " +
     "network access or data directly; any org role above ORG_MEMBER reaches other projects.",
-  remediation: 'Set the project assignment\'s roles to ["GROUP_DATABASE_ACCESS_ADMIN"] and the service account\'s org roles to ["ORG_MEMBER"].',
+  remediation:
+    'Set the project assignment\'s roles to ["GROUP_DATABASE_ACCESS_ADMIN"] and the service account\'s org roles to ["ORG_MEMBER"].',
   types: [...Object.keys(FIELDS), "mongodbatlas:index/projectApiKey:ProjectApiKey"],
   check(r) {
     if (r.type === "mongodbatlas:index/projectApiKey:ProjectApiKey") {
       return records(r.inputs.projectAssignments).flatMap(({ index, value }) => {
         const got = strings(value.roleNames);
-        return same(got, OPERATOR_PROJECT_ROLES) ? [] : [`projectAssignments[${index}].roleNames is ${q(got)}; must be exactly ${q(OPERATOR_PROJECT_ROLES)}`];
+        return same(got, OPERATOR_PROJECT_ROLES)
+          ? []
+          : [`projectAssignments[${index}].roleNames is ${q(got)}; must be exactly ${q(OPERATOR_PROJECT_ROLES)}`];
       });
     }
     const { field, expected } = FIELDS[r.type] as { field: string; expected: readonly string[] };

@@ -16,7 +16,8 @@ export const ATLAS_005: ResourceRule = {
   reason:
     "An access list entry of 0.0.0.0/0 (or ::/0) lets a leaked credential be used from anywhere; the access list is the " +
     "second factor of an API credential or project.",
-  remediation: "List the exact egress addresses (a /32, or the narrowest CIDR) of the cluster or runner that uses the credential.",
+  remediation:
+    "List the exact egress addresses (a /32, or the narrowest CIDR) of the cluster or runner that uses the credential.",
   types: [
     "mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry",
     "mongodbatlas:index/projectServiceAccountAccessListEntry:ProjectServiceAccountAccessListEntry",

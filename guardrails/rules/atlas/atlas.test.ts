@@ -24,7 +24,10 @@ describe("ATLAS-001: no forbidden built-in role", () => {
     ]);
   });
   test("Noncompliance 2: a custom role inheriting backup, enableSharding, root and readAnyDatabase", () => {
-    const inheritedRoles = ["backup", "enableSharding", "root", "readAnyDatabase"].map((roleName) => ({ roleName, databaseName: "admin" }));
+    const inheritedRoles = ["backup", "enableSharding", "root", "readAnyDatabase"].map((roleName) => ({
+      roleName,
+      databaseName: "admin",
+    }));
     expect(findingsOf(ATLAS_001, streamRole([], { inheritedRoles }))).toEqual([
       'mongodbatlas:index/customDbRole:CustomDbRole orders-stream-role: inheritedRoles[0] grants forbidden role "backup" on "admin"',
       'mongodbatlas:index/customDbRole:CustomDbRole orders-stream-role: inheritedRoles[1] grants forbidden role "enableSharding" on "admin"',
@@ -33,7 +36,15 @@ describe("ATLAS-001: no forbidden built-in role", () => {
     ]);
   });
   test("Compliance: read and readWrite on an environment database", () => {
-    expect(findingsOf(ATLAS_001, user([{ roleName: "readWrite", databaseName: "orders_staging" }, { roleName: "read", databaseName: "orders_staging" }]))).toEqual([]);
+    expect(
+      findingsOf(
+        ATLAS_001,
+        user([
+          { roleName: "readWrite", databaseName: "orders_staging" },
+          { roleName: "read", databaseName: "orders_staging" },
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -65,7 +76,9 @@ describe("ATLAS-002: no role on admin/local/config except an allowlisted custom 
     expect(findingsOf(ATLAS_002, onAdmin, user([{ roleName: "orders-stream", databaseName: "admin" }]))).toEqual([
       'mongodbatlas:index/databaseUser:DatabaseUser u: roles[0] grants "orders-stream" on "admin"; custom role "orders-stream" has data action "FIND" (actions[0]) on database "admin"',
     ]);
-    const inherits = streamRole([{ action: "createStreamProcessor", resources: [] }], { inheritedRoles: [{ roleName: "read", databaseName: "orders_staging" }] });
+    const inherits = streamRole([{ action: "createStreamProcessor", resources: [] }], {
+      inheritedRoles: [{ roleName: "read", databaseName: "orders_staging" }],
+    });
     expect(findingsOf(ATLAS_002, inherits, user([{ roleName: "orders-stream", databaseName: "admin" }]))).toEqual([
       'mongodbatlas:index/databaseUser:DatabaseUser u: roles[0] grants "orders-stream" on "admin"; custom role "orders-stream" inherits other roles',
     ]);
@@ -79,7 +92,14 @@ describe("ATLAS-002: no role on admin/local/config except an allowlisted custom 
     ]);
   });
   test("Compliance: an allowlisted custom role of this stack on admin, and built-in roles on the environment database", () => {
-    expect(findingsOf(ATLAS_002, goodRole, user([{ roleName: "orders-stream", databaseName: "admin" }]), user([{ roleName: "readWrite", databaseName: "orders_staging" }], "v"))).toEqual([]);
+    expect(
+      findingsOf(
+        ATLAS_002,
+        goodRole,
+        user([{ roleName: "orders-stream", databaseName: "admin" }]),
+        user([{ roleName: "readWrite", databaseName: "orders_staging" }], "v"),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -91,13 +111,17 @@ describe("ATLAS-003: every user has scopes", () => {
     ]);
   });
   test("Noncompliance 2: a scope without a name or with an unknown type", () => {
-    expect(findingsOf(ATLAS_003, user([], "u", { scopes: [{ type: "CLUSTER" }, { name: "shared", type: "PROJECT" }] }))).toEqual([
+    expect(
+      findingsOf(ATLAS_003, user([], "u", { scopes: [{ type: "CLUSTER" }, { name: "shared", type: "PROJECT" }] })),
+    ).toEqual([
       "mongodbatlas:index/databaseUser:DatabaseUser u: scopes[0] has no name",
       'mongodbatlas:index/databaseUser:DatabaseUser u: scopes[1] has type "PROJECT"; expected one of CLUSTER, DATA_LAKE, STREAM',
     ]);
   });
   test("Compliance: a cluster scope and a stream scope", () => {
-    expect(findingsOf(ATLAS_003, user([], "u", { scopes: [...scopes, { name: "orders-ws", type: "STREAM" }] }))).toEqual([]);
+    expect(
+      findingsOf(ATLAS_003, user([], "u", { scopes: [...scopes, { name: "orders-ws", type: "STREAM" }] })),
+    ).toEqual([]);
   });
 });
 
@@ -106,8 +130,16 @@ describe("ATLAS-004: the operator credential holds exactly GROUP_DATABASE_ACCESS
     expect(
       findingsOf(
         ATLAS_004,
-        view("mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment", { clientId: "c", projectId: "p", roles: ["GROUP_DATABASE_ACCESS_ADMIN", "GROUP_OWNER"] }, "assign"),
-        view("mongodbatlas:index/serviceAccount:ServiceAccount", { orgId: "o", description: "d", roles: ["ORG_OWNER"] }, "sa"),
+        view(
+          "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment",
+          { clientId: "c", projectId: "p", roles: ["GROUP_DATABASE_ACCESS_ADMIN", "GROUP_OWNER"] },
+          "assign",
+        ),
+        view(
+          "mongodbatlas:index/serviceAccount:ServiceAccount",
+          { orgId: "o", description: "d", roles: ["ORG_OWNER"] },
+          "sa",
+        ),
       ),
     ).toEqual([
       'mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment assign: roles is ["GROUP_DATABASE_ACCESS_ADMIN","GROUP_OWNER"]; must be exactly ["GROUP_DATABASE_ACCESS_ADMIN"]',
@@ -115,7 +147,16 @@ describe("ATLAS-004: the operator credential holds exactly GROUP_DATABASE_ACCESS
     ]);
   });
   test("Noncompliance 2: a legacy ProjectApiKey with GROUP_READ_ONLY", () => {
-    expect(findingsOf(ATLAS_004, view("mongodbatlas:index/projectApiKey:ProjectApiKey", { description: "d", projectAssignments: [{ projectId: "p", roleNames: ["GROUP_READ_ONLY"] }] }, "key"))).toEqual([
+    expect(
+      findingsOf(
+        ATLAS_004,
+        view(
+          "mongodbatlas:index/projectApiKey:ProjectApiKey",
+          { description: "d", projectAssignments: [{ projectId: "p", roleNames: ["GROUP_READ_ONLY"] }] },
+          "key",
+        ),
+      ),
+    ).toEqual([
       'mongodbatlas:index/projectApiKey:ProjectApiKey key: projectAssignments[0].roleNames is ["GROUP_READ_ONLY"]; must be exactly ["GROUP_DATABASE_ACCESS_ADMIN"]',
     ]);
   });
@@ -123,18 +164,40 @@ describe("ATLAS-004: the operator credential holds exactly GROUP_DATABASE_ACCESS
     expect(
       findingsOf(
         ATLAS_004,
-        view("mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment", { clientId: "c", projectId: "p", roles: ["GROUP_DATABASE_ACCESS_ADMIN"] }),
-        view("mongodbatlas:index/serviceAccount:ServiceAccount", { orgId: "o", description: "d", roles: ["ORG_MEMBER"] }),
+        view("mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment", {
+          clientId: "c",
+          projectId: "p",
+          roles: ["GROUP_DATABASE_ACCESS_ADMIN"],
+        }),
+        view("mongodbatlas:index/serviceAccount:ServiceAccount", {
+          orgId: "o",
+          description: "d",
+          roles: ["ORG_MEMBER"],
+        }),
       ),
     ).toEqual([]);
   });
 });
 
 describe("ATLAS-005: no access list open to the world", () => {
-  const entry = (inputs: Record<string, unknown>, name = "e") => view("mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry", { orgId: "o", clientId: "c", ...inputs }, name);
+  const entry = (inputs: Record<string, unknown>, name = "e") =>
+    view(
+      "mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry",
+      { orgId: "o", clientId: "c", ...inputs },
+      name,
+    );
   test("Noncompliance 1: 0.0.0.0/0, ::/0 and 0.0.0.0", () => {
     expect(
-      findingsOf(ATLAS_005, entry({ cidrBlock: "0.0.0.0/0" }, "v4"), entry({ cidrBlock: "::/0" }, "v6"), view("mongodbatlas:index/projectIpAccessList:ProjectIpAccessList", { projectId: "p", ipAddress: "0.0.0.0" }, "ip")),
+      findingsOf(
+        ATLAS_005,
+        entry({ cidrBlock: "0.0.0.0/0" }, "v4"),
+        entry({ cidrBlock: "::/0" }, "v6"),
+        view(
+          "mongodbatlas:index/projectIpAccessList:ProjectIpAccessList",
+          { projectId: "p", ipAddress: "0.0.0.0" },
+          "ip",
+        ),
+      ),
     ).toEqual([
       'mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry v4: cidrBlock "0.0.0.0/0" admits every address on the internet',
       'mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry v6: cidrBlock "::/0" admits every address on the internet',
@@ -142,16 +205,27 @@ describe("ATLAS-005: no access list open to the world", () => {
     ]);
   });
   test("Compliance: a /32 and a narrow CIDR", () => {
-    expect(findingsOf(ATLAS_005, entry({ cidrBlock: "203.0.113.10/32" }), entry({ ipAddress: "198.51.100.7" }))).toEqual([]);
+    expect(
+      findingsOf(ATLAS_005, entry({ cidrBlock: "203.0.113.10/32" }), entry({ ipAddress: "198.51.100.7" })),
+    ).toEqual([]);
   });
 });
 
 describe("ATLAS-006: no stream connection executes as a broad role", () => {
   const conn = (inputs: Record<string, unknown>, name = "c") =>
-    view("mongodbatlas:index/streamConnection:StreamConnection", { projectId: "p", workspaceName: "ws", connectionName: name, type: "Cluster", clusterName: "shared", ...inputs }, name);
+    view(
+      "mongodbatlas:index/streamConnection:StreamConnection",
+      { projectId: "p", workspaceName: "ws", connectionName: name, type: "Cluster", clusterName: "shared", ...inputs },
+      name,
+    );
   test("Noncompliance 1: BUILT_IN readWriteAnyDatabase, a Cluster connection without dbRoleToExecute, and a CUSTOM named atlasAdmin", () => {
     expect(
-      findingsOf(ATLAS_006, conn({ dbRoleToExecute: { role: "readWriteAnyDatabase", type: "BUILT_IN" } }, "a"), conn({}, "b"), conn({ dbRoleToExecute: { role: "atlasAdmin", type: "CUSTOM" } }, "d")),
+      findingsOf(
+        ATLAS_006,
+        conn({ dbRoleToExecute: { role: "readWriteAnyDatabase", type: "BUILT_IN" } }, "a"),
+        conn({}, "b"),
+        conn({ dbRoleToExecute: { role: "atlasAdmin", type: "CUSTOM" } }, "d"),
+      ),
     ).toEqual([
       'mongodbatlas:index/streamConnection:StreamConnection a: dbRoleToExecute is {"role":"readWriteAnyDatabase","type":"BUILT_IN"}; it must be type "CUSTOM"',
       "mongodbatlas:index/streamConnection:StreamConnection b: has no dbRoleToExecute; a Cluster connection must execute as a CUSTOM role",
@@ -159,6 +233,12 @@ describe("ATLAS-006: no stream connection executes as a broad role", () => {
     ]);
   });
   test("Compliance: a custom execute-as role, and a Kafka connection without one", () => {
-    expect(findingsOf(ATLAS_006, conn({ dbRoleToExecute: { role: "orders-stream", type: "CUSTOM" } }), conn({ type: "Kafka", clusterName: undefined }, "k"))).toEqual([]);
+    expect(
+      findingsOf(
+        ATLAS_006,
+        conn({ dbRoleToExecute: { role: "orders-stream", type: "CUSTOM" } }),
+        conn({ type: "Kafka", clusterName: undefined }, "k"),
+      ),
+    ).toEqual([]);
   });
 });

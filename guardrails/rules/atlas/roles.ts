@@ -56,7 +56,16 @@ export const STREAM_PROCESSING_ACTIONS = [
  * only on a named, non-system database: enough to read a change stream as `$source` and write as a `$merge` sink;
  * nothing that administers users, roles or the cluster.
  */
-export const DATA_ACTIONS = ["FIND", "INSERT", "UPDATE", "REMOVE", "CHANGE_STREAM", "LIST_COLLECTIONS", "LIST_INDEXES", "COLL_STATS"] as const;
+export const DATA_ACTIONS = [
+  "FIND",
+  "INSERT",
+  "UPDATE",
+  "REMOVE",
+  "CHANGE_STREAM",
+  "LIST_COLLECTIONS",
+  "LIST_INDEXES",
+  "COLL_STATS",
+] as const;
 
 /**
  * The documented allowlist (CLARIFICATIONS.md): a custom role granted on `admin` may carry only these actions, and

@@ -6,14 +6,20 @@ import type { ResourceView, StackRule } from "../../types";
 export const TAMPERING_EVENTS: readonly string[] = ["UpdateAssumeRolePolicy", "PutRolePolicy", "AttachRolePolicy"];
 
 /** Whether a filter pattern names this role (by name or as the end of an ARN, inside quotes). */
-const names = (pattern: string, role: string): boolean => pattern.includes(`"${role}"`) || pattern.includes(`/${role}"`);
+const names = (pattern: string, role: string): boolean =>
+  pattern.includes(`"${role}"`) || pattern.includes(`/${role}"`);
 /** A pattern that filters on no particular role covers every role. */
 const namesNoRole = (pattern: string): boolean => !/roleName|roleArn/.test(pattern);
 
 function alarmed(filter: ResourceView, alarms: readonly ResourceView[]): boolean {
   const mt = filter.inputs.metricTransformation;
   if (!isRecord(mt)) return false;
-  return alarms.some((a) => a.inputs.metricName === mt.name && a.inputs.namespace === mt.namespace && strings(a.inputs.alarmActions).length > 0);
+  return alarms.some(
+    (a) =>
+      a.inputs.metricName === mt.name &&
+      a.inputs.namespace === mt.namespace &&
+      strings(a.inputs.alarmActions).length > 0,
+  );
 }
 
 export const AUDIT_002: StackRule = {
@@ -42,7 +48,10 @@ export const AUDIT_002: StackRule = {
       for (const [kind, matches] of kinds) {
         const candidates = filters.filter((f) => matches(str(f.inputs.pattern) ?? ""));
         if (candidates.length === 0) {
-          out.push({ resource: resourceLabel(role), message: `connection role ${q(name)} has no ${kind} LogMetricFilter` });
+          out.push({
+            resource: resourceLabel(role),
+            message: `connection role ${q(name)} has no ${kind} LogMetricFilter`,
+          });
         } else if (!candidates.some((f) => alarmed(f, alarms))) {
           out.push({
             resource: resourceLabel(role),

@@ -9,12 +9,16 @@ export const GCP_001: ResourceRule = {
   id: "GCP-001",
   title: "No GCP IAM grant uses a primitive role (roles/owner, roles/editor, roles/viewer).",
   severity: "critical",
-  reason: "Primitive roles span every service of the resource (viewer alone reads most data, editor changes it); they cannot be least privilege.",
-  remediation: "Grant the predefined role of the one service needed (e.g. roles/secretmanager.secretAccessor) on the narrowest resource.",
+  reason:
+    "Primitive roles span every service of the resource (viewer alone reads most data, editor changes it); they cannot be least privilege.",
+  remediation:
+    "Grant the predefined role of the one service needed (e.g. roles/secretmanager.secretAccessor) on the narrowest resource.",
   types: [GCP_IAM_TYPE],
   check(r) {
     const gs = grants(r);
     if (!Array.isArray(gs)) return [gs.problem];
-    return gs.filter((g) => PRIMITIVE_ROLES.includes(g.role)).map((g) => `grants primitive role ${q(g.role)} to ${q(g.member)} (${g.at})`);
+    return gs
+      .filter((g) => PRIMITIVE_ROLES.includes(g.role))
+      .map((g) => `grants primitive role ${q(g.role)} to ${q(g.member)} (${g.at})`);
   },
 };

@@ -5,12 +5,14 @@ import { GCP_IAM_TYPE, grants } from "./bindings";
 export const GCP_002: ResourceRule = {
   kind: "resource",
   id: "GCP-002",
-  title: "Secret Manager roles are granted only per secret (secretmanager *IamMember/*IamBinding), never on a project, folder or organization.",
+  title:
+    "Secret Manager roles are granted only per secret (secretmanager *IamMember/*IamBinding), never on a project, folder or organization.",
   severity: "high",
   reason:
     "roles/secretmanager.secretAccessor on a project reads every secret of the project, including other environments' " +
     "Atlas passwords. A per-secret binding reads exactly one.",
-  remediation: "Replace the project/folder/organization grant by a gcp.secretmanager.SecretIamMember on each secret the workload reads.",
+  remediation:
+    "Replace the project/folder/organization grant by a gcp.secretmanager.SecretIamMember on each secret the workload reads.",
   types: [GCP_IAM_TYPE],
   check(r) {
     if (r.type.startsWith("gcp:secretmanager/")) return [];

@@ -31,6 +31,10 @@ export function grants(r: ResourceView): Grant[] | { problem: string } {
   }
   if (!isRecord(doc)) return { problem: "policyData is not a policy object, so it cannot be checked" };
   return records(doc.bindings).flatMap(({ index, value }) =>
-    strings(value.members).map((member, i) => ({ role: str(value.role) ?? "", member, at: `policyData.bindings[${index}].members[${i}]` })),
+    strings(value.members).map((member, i) => ({
+      role: str(value.role) ?? "",
+      member,
+      at: `policyData.bindings[${index}].members[${i}]`,
+    })),
   );
 }

@@ -35,11 +35,16 @@ export const IAM_001: ResourceRule = {
     if (!policy.ok) return [`${field} ${policy.problem}`];
     const out: string[] = [];
     for (const s of policy.statements.filter(isAllow)) {
-      if (s.raw.NotPrincipal !== undefined) out.push(`${where(field, s)} uses NotPrincipal with Effect Allow, which allows everyone not listed`);
+      if (s.raw.NotPrincipal !== undefined)
+        out.push(`${where(field, s)} uses NotPrincipal with Effect Allow, which allows everyone not listed`);
       if (hasCondition(s)) continue;
       for (const p of principals(s)) {
-        if (p.value === "*") out.push(`${where(field, s)} allows principal ${p.kind === "*" ? '"*"' : `${p.kind} "*"`} without a Condition`);
-        else if (p.kind === "AWS" && isAccountRoot(p.value)) out.push(`${where(field, s)} allows account root ${q(p.value)} without a Condition`);
+        if (p.value === "*")
+          out.push(
+            `${where(field, s)} allows principal ${p.kind === "*" ? '"*"' : `${p.kind} "*"`} without a Condition`,
+          );
+        else if (p.kind === "AWS" && isAccountRoot(p.value))
+          out.push(`${where(field, s)} allows account root ${q(p.value)} without a Condition`);
       }
     }
     return out;

@@ -18,10 +18,14 @@ function checkDocument(field: string, value: unknown): string[] {
   if (!policy.ok) return [`${field} ${policy.problem}`];
   const out: string[] = [];
   for (const s of policy.statements.filter(isAllow)) {
-    if (s.raw.NotAction !== undefined) out.push(`${where(field, s)} uses NotAction with Effect Allow, which allows every other action`);
-    if (s.raw.NotResource !== undefined) out.push(`${where(field, s)} uses NotResource with Effect Allow, which allows every other resource`);
-    for (const a of strings(s.raw.Action).filter(isWildcardAction)) out.push(`${where(field, s)} allows action ${q(a)}`);
-    for (const res of strings(s.raw.Resource).filter((x) => x === "*")) out.push(`${where(field, s)} allows resource ${q(res)}`);
+    if (s.raw.NotAction !== undefined)
+      out.push(`${where(field, s)} uses NotAction with Effect Allow, which allows every other action`);
+    if (s.raw.NotResource !== undefined)
+      out.push(`${where(field, s)} uses NotResource with Effect Allow, which allows every other resource`);
+    for (const a of strings(s.raw.Action).filter(isWildcardAction))
+      out.push(`${where(field, s)} allows action ${q(a)}`);
+    for (const res of strings(s.raw.Resource).filter((x) => x === "*"))
+      out.push(`${where(field, s)} allows resource ${q(res)}`);
   }
   return out;
 }
@@ -38,7 +42,9 @@ export const IAM_002: ResourceRule = {
   types: [...Object.keys(IDENTITY_POLICY_FIELDS), "aws:iam/role:Role"],
   check(r) {
     if (r.type === "aws:iam/role:Role") {
-      return records(r.inputs.inlinePolicies).flatMap(({ index, value }) => checkDocument(`inlinePolicies[${index}].policy`, value.policy));
+      return records(r.inputs.inlinePolicies).flatMap(({ index, value }) =>
+        checkDocument(`inlinePolicies[${index}].policy`, value.policy),
+      );
     }
     const field = IDENTITY_POLICY_FIELDS[r.type] as string;
     return checkDocument(field, r.inputs[field]);

@@ -19,18 +19,33 @@ export const IAM_003: StackRule = {
     for (const role of connectionRoles(resources)) {
       const name = physicalName(role);
       const label = resourceLabel(role);
-      const inline = records(role.inputs.inlinePolicies).filter(({ value }) => value.policy !== undefined && value.policy !== "");
-      if (inline.length > 0) out.push({ resource: label, message: `connection role ${q(name)} declares inlinePolicies; it must have no permission policy` });
+      const inline = records(role.inputs.inlinePolicies).filter(
+        ({ value }) => value.policy !== undefined && value.policy !== "",
+      );
+      if (inline.length > 0)
+        out.push({
+          resource: label,
+          message: `connection role ${q(name)} declares inlinePolicies; it must have no permission policy`,
+        });
       if (strings(role.inputs.managedPolicyArns).length > 0) {
-        out.push({ resource: label, message: `connection role ${q(name)} declares managedPolicyArns ${q(strings(role.inputs.managedPolicyArns))}; it must have no permission policy` });
+        out.push({
+          resource: label,
+          message: `connection role ${q(name)} declares managedPolicyArns ${q(strings(role.inputs.managedPolicyArns))}; it must have no permission policy`,
+        });
       }
       for (const r of resources) {
         if ((r.type === T.rolePolicy || r.type === T.rolePolicyAttachment) && refersToRole(r.inputs.role, role)) {
           const what = r.type === T.rolePolicy ? "an inline policy" : `managed policy ${q(r.inputs.policyArn)}`;
-          out.push({ resource: resourceLabel(r), message: `attaches ${what} to connection role ${q(name)}; it must have no permission policy` });
+          out.push({
+            resource: resourceLabel(r),
+            message: `attaches ${what} to connection role ${q(name)}; it must have no permission policy`,
+          });
         }
         if (r.type === T.policyAttachment && asList(r.inputs.roles).some((x) => refersToRole(x, role))) {
-          out.push({ resource: resourceLabel(r), message: `attaches managed policy ${q(r.inputs.policyArn)} to connection role ${q(name)}; it must have no permission policy` });
+          out.push({
+            resource: resourceLabel(r),
+            message: `attaches managed policy ${q(r.inputs.policyArn)} to connection role ${q(name)}; it must have no permission policy`,
+          });
         }
       }
       const exclusive: [string, string][] = [
@@ -40,10 +55,15 @@ export const IAM_003: StackRule = {
       for (const [type, field] of exclusive) {
         const guards = resources.filter((r) => r.type === type && refersToRole(r.inputs.roleName, role));
         const kind = type.split(":").pop() as string;
-        if (guards.length === 0) out.push({ resource: label, message: `connection role ${q(name)} has no ${kind} with ${field}: []` });
+        if (guards.length === 0)
+          out.push({ resource: label, message: `connection role ${q(name)} has no ${kind} with ${field}: []` });
         for (const g of guards) {
           const list = asList(g.inputs[field]);
-          if (list.length > 0) out.push({ resource: resourceLabel(g), message: `${field} must be [] for connection role ${q(name)}; got ${q(list)}` });
+          if (list.length > 0)
+            out.push({
+              resource: resourceLabel(g),
+              message: `${field} must be [] for connection role ${q(name)}; got ${q(list)}`,
+            });
         }
       }
     }

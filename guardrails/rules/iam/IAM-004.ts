@@ -11,7 +11,8 @@ export const IAM_004: ResourceRule = {
     "Trusting a user, an account or a federated identity lets people and systems outside the reviewed workload roles " +
     "assume the role. Exact role ARNs are the only principals whose holders the program itself controls. AWS service " +
     'principals (e.g. "cloudtrail.amazonaws.com") are accepted.',
-  remediation: 'List each workload role as "arn:aws:iam::<account>:role/<name>" under Principal.AWS; drop user, root, "*" and Federated principals.',
+  remediation:
+    'List each workload role as "arn:aws:iam::<account>:role/<name>" under Principal.AWS; drop user, root, "*" and Federated principals.',
   types: ["aws:iam/role:Role"],
   check(r) {
     const policy = parsePolicy(r.inputs.assumeRolePolicy);
@@ -22,7 +23,9 @@ export const IAM_004: ResourceRule = {
       for (const p of principals(s)) {
         if (p.kind === "Service") continue;
         if (p.kind === "AWS" && isRoleArn(p.value)) continue;
-        out.push(`${where("assumeRolePolicy", s)} trusts ${p.kind === "*" ? "" : `${p.kind} `}${q(p.value)}, which is not a role ARN`);
+        out.push(
+          `${where("assumeRolePolicy", s)} trusts ${p.kind === "*" ? "" : `${p.kind} `}${q(p.value)}, which is not a role ARN`,
+        );
       }
     }
     return out;

@@ -12,8 +12,10 @@ export const K8S_003: ResourceRule = {
   id: "K8S-003",
   title: "Every admission policy the program creates denies violations (Deny / Enforce), not only audits them.",
   severity: "high",
-  reason: "An admission policy in Audit (or Warn) mode lets the violating object in; the guardrail it describes then exists only in a report.",
-  remediation: 'Set spec.validationActions to ["Deny"] (Kyverno ValidatingPolicy, ValidatingAdmissionPolicyBinding) or failureAction "Enforce" (Kyverno ClusterPolicy).',
+  reason:
+    "An admission policy in Audit (or Warn) mode lets the violating object in; the guardrail it describes then exists only in a report.",
+  remediation:
+    'Set spec.validationActions to ["Deny"] (Kyverno ValidatingPolicy, ValidatingAdmissionPolicyBinding) or failureAction "Enforce" (Kyverno ClusterPolicy).',
   types: [...VALIDATION_ACTIONS_TYPES, KYVERNO_LEGACY],
   check(r) {
     const spec = isRecord(r.inputs.spec) ? r.inputs.spec : {};
@@ -26,7 +28,8 @@ export const K8S_003: ResourceRule = {
     for (const { index, value } of records(spec.rules)) {
       if (!isRecord(value.validate)) continue;
       const action = str(value.validate.failureAction) ?? top ?? "Audit";
-      if (action.toLowerCase() !== "enforce") out.push(`spec.rules[${index}] (${q(value.name)}) fails with ${q(action)}; it must be "Enforce"`);
+      if (action.toLowerCase() !== "enforce")
+        out.push(`spec.rules[${index}] (${q(value.name)}) fails with ${q(action)}; it must be "Enforce"`);
     }
     return out;
   },

@@ -8,5 +8,8 @@ module.exports = async () => {
     projectId: "64b7f3a1c2d4e5f6a7b8c9d0",
     accessList: ["203.0.113.16/29"],
   });
-  return { clientIdIsSecret: await pulumi.isSecret(c.clientId), clientSecretIsSecret: await pulumi.isSecret(c.clientSecret) };
+  return {
+    clientIdIsSecret: await pulumi.isSecret(c.clientId),
+    clientSecretIsSecret: await pulumi.isSecret(c.clientSecret),
+  };
 };

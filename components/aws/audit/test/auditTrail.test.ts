@@ -10,7 +10,9 @@ const BUCKET_ARN = "arn:aws:s3:::syrf-staging-audit-111122223333";
 const LOG_GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/cloudtrail/syrf-staging-audit";
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:111122223333:syrf-staging-audit-alarms";
 const TRAIL_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/audit-trail-key";
-const KEY_ADMINISTRATORS = { AWS: ["arn:aws:iam::111122223333:role/syrf-staging-deploy", "arn:aws:iam::111122223333:role/security-break-glass"] };
+const KEY_ADMINISTRATORS = {
+  AWS: ["arn:aws:iam::111122223333:role/syrf-staging-deploy", "arn:aws:iam::111122223333:role/security-break-glass"],
+};
 const KEY_ADMIN = {
   Sid: "KeyAdministrators",
   Effect: "Allow",
@@ -54,10 +56,16 @@ describe("AuditTrail: the component", () => {
   it("is registered once with its type token, and every AWS resource is its child, pinned to the config's region", () => {
     expect(staging.registrations.filter((r) => r.type === AUDIT_TRAIL_TYPE).map((r) => r.name)).toEqual(["audit"]);
     const children = staging.registrations.filter((r) => r.parent === "audit");
-    const connectionRoles = new Set(staging.registrations.filter((r) => r.type === "atlas-access:aws:ConnectionRole").map((r) => r.name));
+    const connectionRoles = new Set(
+      staging.registrations.filter((r) => r.type === "atlas-access:aws:ConnectionRole").map((r) => r.name),
+    );
     const notConnection = (r: { parent: string | null }) => r.parent === null || !connectionRoles.has(r.parent);
-    expect(children.length).toBe(staging.registrations.filter((r) => r.type.startsWith("aws:") && notConnection(r)).length);
-    for (const r of children.filter((c) => c.type !== "aws:iam/role:Role" && c.type !== "aws:iam/rolePolicy:RolePolicy")) {
+    expect(children.length).toBe(
+      staging.registrations.filter((r) => r.type.startsWith("aws:") && notConnection(r)).length,
+    );
+    for (const r of children.filter(
+      (c) => c.type !== "aws:iam/role:Role" && c.type !== "aws:iam/rolePolicy:RolePolicy",
+    )) {
       expect({ name: r.name, region: r.inputs.region }).toEqual({ name: r.name, region: "eu-west-1" });
     }
   });
@@ -87,25 +95,48 @@ describe("AuditTrail: the component", () => {
 
 describe("AuditTrail: trail storage", () => {
   it("a dedicated bucket named <trail>-<account>, never force-destroyed", () => {
-    expect(one(staging, "aws:s3/bucket:Bucket", "audit-bucket").inputs).toEqual({ region: "eu-west-1", bucket: "syrf-staging-audit-111122223333", forceDestroy: false });
+    expect(one(staging, "aws:s3/bucket:Bucket", "audit-bucket").inputs).toEqual({
+      region: "eu-west-1",
+      bucket: "syrf-staging-audit-111122223333",
+      forceDestroy: false,
+    });
   });
 
   it("blocks all public access, enforces bucket-owner ownership, versions, and encrypts with the trail key by default", () => {
-    expect(one(staging, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "audit-bucket-public-access").inputs).toMatchObject({
+    expect(
+      one(staging, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "audit-bucket-public-access").inputs,
+    ).toMatchObject({
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    expect(one(staging, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "audit-bucket-ownership").inputs.rule).toEqual({ objectOwnership: "BucketOwnerEnforced" });
-    expect(one(staging, "aws:s3/bucketVersioning:BucketVersioning", "audit-bucket-versioning").inputs.versioningConfiguration).toEqual({ status: "Enabled" });
-    expect(one(staging, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "audit-bucket-encryption").inputs.rules).toEqual([
-      { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: TRAIL_KEY_ARN }, bucketKeyEnabled: true },
+    expect(
+      one(staging, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "audit-bucket-ownership").inputs.rule,
+    ).toEqual({ objectOwnership: "BucketOwnerEnforced" });
+    expect(
+      one(staging, "aws:s3/bucketVersioning:BucketVersioning", "audit-bucket-versioning").inputs
+        .versioningConfiguration,
+    ).toEqual({ status: "Enabled" });
+    expect(
+      one(
+        staging,
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "audit-bucket-encryption",
+      ).inputs.rules,
+    ).toEqual([
+      {
+        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: TRAIL_KEY_ARN },
+        bucketKeyEnabled: true,
+      },
     ]);
   });
 
   it("applies the lifecycle from config", () => {
-    expect(one(staging, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "audit-bucket-lifecycle").inputs.rules).toEqual([
+    expect(
+      one(staging, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "audit-bucket-lifecycle").inputs
+        .rules,
+    ).toEqual([
       {
         id: "trail-log-files",
         status: "Enabled",
@@ -163,7 +194,10 @@ describe("AuditTrail: trail storage", () => {
           Principal: { Service: "cloudtrail.amazonaws.com" },
           Action: "kms:GenerateDataKey*",
           Resource: "*",
-          Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN }, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": TRAIL_ARN } },
+          Condition: {
+            StringEquals: { "aws:SourceArn": TRAIL_ARN },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": TRAIL_ARN },
+          },
         },
         {
           Sid: "CloudTrailDescribesKey",
@@ -211,7 +245,14 @@ describe("AuditTrail: the trail and its log group", () => {
       eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
     });
     // Explicit: the bucket policy and the delivery policy must exist before CloudTrail checks them; the rest are inputs.
-    expect(trail.dependsOn.sort()).toEqual(["audit-bucket", "audit-bucket-policy", "audit-delivery-policy", "audit-delivery-role", "audit-log-group", "audit-trail-key"]);
+    expect(trail.dependsOn.sort()).toEqual([
+      "audit-bucket",
+      "audit-bucket-policy",
+      "audit-delivery-policy",
+      "audit-delivery-role",
+      "audit-log-group",
+      "audit-trail-key",
+    ]);
   });
 
   it("the log group keeps events for the configured retention, encrypted with the trail key", () => {
@@ -253,7 +294,9 @@ describe("AuditTrail: alarms and notification", () => {
         const alarm = alarms[i] as Registration;
         const metric = f.inputs.metricTransformation as { namespace: string; name: string; value: string };
         expect(metric.value).toBe("1");
-        expect(f.inputs.logGroupName).toBe(result.stack === "prod" ? "/aws/cloudtrail/syrf-prod-audit" : "/aws/cloudtrail/syrf-staging-audit");
+        expect(f.inputs.logGroupName).toBe(
+          result.stack === "prod" ? "/aws/cloudtrail/syrf-prod-audit" : "/aws/cloudtrail/syrf-staging-audit",
+        );
         expect(alarm.inputs).toMatchObject({
           namespace: metric.namespace,
           metricName: metric.name,
@@ -269,8 +312,12 @@ describe("AuditTrail: alarms and notification", () => {
         });
       });
     }
-    expect(ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.namespace === "CISBenchmark")).toHaveLength(14);
-    expect(ofType(staging, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.namespace === "CISBenchmark")).toHaveLength(0);
+    expect(
+      ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.namespace === "CISBenchmark"),
+    ).toHaveLength(14);
+    expect(
+      ofType(staging, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.namespace === "CISBenchmark"),
+    ).toHaveLength(0);
   });
 
   it("the topic is encrypted with a key CloudWatch may use; only this account's alarms may publish", () => {
@@ -319,7 +366,10 @@ describe("AuditTrail: alarms and notification", () => {
       ["audit-email-1", "email"],
       ["audit-https-0", "https"],
     ]);
-    expect(subs.slice(0, 2).map((s) => s.inputs.endpoint)).toEqual(["security@example.com", "platform-oncall@example.com"]);
+    expect(subs.slice(0, 2).map((s) => s.inputs.endpoint)).toEqual([
+      "security@example.com",
+      "platform-oncall@example.com",
+    ]);
     const https = subs[2] as Registration;
     expect(isSecret(https.inputs.endpoint)).toBe(true);
     expect(JSON.stringify(redactSecrets(prod.registrations.map((r) => r.inputs)))).not.toContain("alerts.example.com");
@@ -379,7 +429,9 @@ describe("AuditTrail: argument validation (before any child is created)", () => 
 
   it("refuses a principal list whose pattern would exceed 1024 characters", () => {
     const bad = args();
-    bad.connectionRoles = [{ name: "x", allowedPrincipals: Array.from({ length: 10 }, (_, i) => `arn:aws:iam::111122223333:role/${i}`) }];
+    bad.connectionRoles = [
+      { name: "x", allowedPrincipals: Array.from({ length: 10 }, (_, i) => `arn:aws:iam::111122223333:role/${i}`) },
+    ];
     expect(auditTrailArgProblems(bad)).toEqual([
       'args.connectionRoles[0].allowedPrincipals: got "10 principals"; the foreign-assumption filter pattern would be 1068 characters; CloudWatch Logs accepts at most 1024',
     ]);

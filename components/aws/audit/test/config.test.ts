@@ -16,7 +16,6 @@ function connectionOf(cfg: Record<string, unknown>, i: number): Aws["connections
   return c;
 }
 
-
 describe("atlas-access:audit: accepted values and defaults", () => {
   it.each(["staging", "prod"])("accepts Pulumi.%s.yaml", (stack) => {
     expect(() => parseStackConfig(readStackConfig(stack).project)).not.toThrow();
@@ -33,7 +32,10 @@ describe("atlas-access:audit: accepted values and defaults", () => {
       trailName: "syrf-staging-audit",
       logRetentionDays: 365,
       bucketLifecycle: { transitionToGlacierDays: 90, expirationDays: 730, noncurrentVersionExpirationDays: 90 },
-      keyAdministrators: ["arn:aws:iam::111122223333:role/syrf-staging-deploy", "arn:aws:iam::111122223333:role/security-break-glass"],
+      keyAdministrators: [
+        "arn:aws:iam::111122223333:role/syrf-staging-deploy",
+        "arn:aws:iam::111122223333:role/security-break-glass",
+      ],
       alarmEmails: ["security@example.com", "platform-oncall@example.com"],
       alarmHttpsEndpoints: [],
       cisAlarms: false,
@@ -66,7 +68,7 @@ describe("atlas-access:audit: rules", () => {
     const cfg = valid();
     auditOf(cfg).trailName = "Syrf_Audit";
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:audit.trailName: got "Syrf_Audit"; must be 3-48 lowercase letters, digits or \'-\', starting and ending with a letter or digit (it also names the bucket <trailName>-<accountId>)',
+      "atlas-access:audit.trailName: got \"Syrf_Audit\"; must be 3-48 lowercase letters, digits or '-', starting and ending with a letter or digit (it also names the bucket <trailName>-<accountId>)",
     ]);
   });
 
@@ -89,7 +91,9 @@ describe("atlas-access:audit: rules", () => {
   it("rejects log files expiring before a year", () => {
     const cfg = valid();
     auditOf(cfg).bucketLifecycle.expirationDays = 300;
-    expect(problemsOf(cfg)).toEqual(["atlas-access:audit.bucketLifecycle.expirationDays: got 300; must be at least 365 days (expirationDays)"]);
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:audit.bucketLifecycle.expirationDays: got 300; must be at least 365 days (expirationDays)",
+    ]);
   });
 
   it("rejects a fractional number of days", () => {

@@ -17,7 +17,9 @@ const TRAIL_KEY_ID = "audit-trail-key";
 const TRAIL_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/audit-trail-key";
 
 function patternsOf(result: RunResult): Map<string, string> {
-  return new Map(result.registrations.filter((r) => r.type === FILTER_TYPE).map((r) => [r.name, String(r.inputs.pattern)]));
+  return new Map(
+    result.registrations.filter((r) => r.type === FILTER_TYPE).map((r) => [r.name, String(r.inputs.pattern)]),
+  );
 }
 
 function fixture(name: string): unknown {
@@ -67,21 +69,35 @@ describe("detectors: the emitted patterns against CloudTrail events (staging, ci
   let patterns: Map<string, string>;
   beforeAll(async () => {
     patterns = patternsOf(
-      await runStack({ stack: "staging", mutateConfig: (cfg) => void ((cfg.audit as Record<string, unknown>).cisAlarms = true) }),
+      await runStack({
+        stack: "staging",
+        mutateConfig: (cfg) => void ((cfg.audit as Record<string, unknown>).cisAlarms = true),
+      }),
     );
   });
 
   it("emits one filter per detector: 2 per connection role, the trail, and 14 CIS filters", () => {
-    expect([...patterns.keys()].filter((n) => !n.startsWith("audit-cis-"))).toEqual([F_API, C_API, F_REPORTS, C_REPORTS, TRAIL]);
+    expect([...patterns.keys()].filter((n) => !n.startsWith("audit-cis-"))).toEqual([
+      F_API,
+      C_API,
+      F_REPORTS,
+      C_REPORTS,
+      TRAIL,
+    ]);
     expect([...patterns.keys()].filter((n) => n.startsWith("audit-cis-"))).toHaveLength(14);
   });
 
   it("the trail-tampering pattern names the trail key's id and ARN as the mocks report them", () => {
-    expect(patterns.get(TRAIL)).toContain(`($.requestParameters.keyId="${TRAIL_KEY_ID}")||($.requestParameters.keyId="${TRAIL_KEY_ARN}")`);
+    expect(patterns.get(TRAIL)).toContain(
+      `($.requestParameters.keyId="${TRAIL_KEY_ID}")||($.requestParameters.keyId="${TRAIL_KEY_ARN}")`,
+    );
   });
 
   it("every fixture file has an expectation, and every expectation a file", () => {
-    const files = fs.readdirSync(FIXTURES).map((f) => f.replace(/\.json$/, "")).sort();
+    const files = fs
+      .readdirSync(FIXTURES)
+      .map((f) => f.replace(/\.json$/, ""))
+      .sort();
     expect(files).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -102,7 +118,8 @@ describe("detectors: the 1024-character filter-pattern limit", () => {
   it.each(["staging", "prod"])("no pattern the %s stack emits exceeds 1024 characters", async (stack) => {
     const patterns = patternsOf(await runStack({ stack }));
     expect(patterns.size).toBeGreaterThan(0);
-    for (const [name, p] of patterns) expect({ name, over: p.length > FILTER_PATTERN_MAX }).toEqual({ name, over: false });
+    for (const [name, p] of patterns)
+      expect({ name, over: p.length > FILTER_PATTERN_MAX }).toEqual({ name, over: false });
   });
 
   /** One connection role `x` allowed to `count` principals with the shortest ARNs (`role/a`, `role/b`, ...). */
@@ -111,7 +128,10 @@ describe("detectors: the 1024-character filter-pattern limit", () => {
     aws.connections = [
       {
         name: "x",
-        allowedPrincipals: Array.from({ length: count }, (_, i) => `arn:aws:iam::111122223333:role/${"abcdefghijklmnopqrstuvwxyz"[i]}`),
+        allowedPrincipals: Array.from(
+          { length: count },
+          (_, i) => `arn:aws:iam::111122223333:role/${"abcdefghijklmnopqrstuvwxyz"[i]}`,
+        ),
         roles: [{ role: "read", database: "syrf_staging" }],
         scopes: ["syrf-shared"],
       },
@@ -135,7 +155,10 @@ describe("detectors: the 1024-character filter-pattern limit", () => {
     expect((error as ConfigError).problems).toEqual([
       `atlas-access:aws.connections[0].allowedPrincipals: got ${JSON.stringify(
         Array.from({ length: 10 }, (_, i) => `arn:aws:iam::111122223333:role/${"abcdefghijklmnopqrstuvwxyz"[i]}`),
-      ).slice(0, 117)}...; with 10 allowed principals the foreign-assumption filter pattern for role x would be 1068 characters; CloudWatch Logs accepts at most 1024: allow fewer principals (the detector cannot be split: each filter would flag the principals the others allow)`,
+      ).slice(
+        0,
+        117,
+      )}...; with 10 allowed principals the foreign-assumption filter pattern for role x would be 1068 characters; CloudWatch Logs accepts at most 1024: allow fewer principals (the detector cannot be split: each filter would flag the principals the others allow)`,
     ]);
     expect(registeredBefore(error)).toEqual([]);
   });

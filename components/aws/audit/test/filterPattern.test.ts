@@ -13,7 +13,9 @@ const strict: EvaluateOptions = { absentNotEquals: "noMatch" };
  * patterns), with Markdown's `\|` undone.
  */
 function referencePatterns(markdown: string): { complete: string[]; elided: string[]; template: string } {
-  const spans = [...markdown.matchAll(/`(\{[^`]*\})`/g)].map((m) => (m[1] as string).replace(/\\\|/g, "|")).filter((s) => s.includes("$."));
+  const spans = [...markdown.matchAll(/`(\{[^`]*\})`/g)]
+    .map((m) => (m[1] as string).replace(/\\\|/g, "|"))
+    .filter((s) => s.includes("$."));
   const fence = /```\n(\{ \(\$\.eventSource = "sts\.amazonaws\.com"\)[\s\S]*?\})\n```/.exec(markdown);
   if (!fence) throw new Error("the AssumeRole reference template (section 3.2) was not found in aws-audit.md");
   return {
@@ -53,14 +55,18 @@ if (!haveReference) {
   });
 
   it("the component's CIS set is the reference's Security Hub table, character for character", () => {
-    const table = [...fs.readFileSync(referenceFile as string, "utf8").matchAll(/^\| (CloudWatch\.\d+) \| [^|]+\| `(\{[^`]*\})`/gm)].map((m) => ({
+    const table = [
+      ...fs.readFileSync(referenceFile as string, "utf8").matchAll(/^\| (CloudWatch\.\d+) \| [^|]+\| `(\{[^`]*\})`/gm),
+    ].map((m) => ({
       control: m[1] as string,
       pattern: (m[2] as string).replace(/\\\|/g, "|"),
     }));
     expect(table).toHaveLength(14);
-    expect(CIS_PATTERNS.map((c) => ({ control: c.control, pattern: c.pattern })).sort((a, b) => a.control.localeCompare(b.control))).toEqual(
-      table.sort((a, b) => a.control.localeCompare(b.control)),
-    );
+    expect(
+      CIS_PATTERNS.map((c) => ({ control: c.control, pattern: c.pattern })).sort((a, b) =>
+        a.control.localeCompare(b.control),
+      ),
+    ).toEqual(table.sort((a, b) => a.control.localeCompare(b.control)));
   });
 });
 
@@ -82,7 +88,11 @@ describe("parseFilterPattern: structure", () => {
   });
 
   it("reads array indexes, bare words, numbers, NOT EXISTS and IS NULL/TRUE/FALSE", () => {
-    expect(parseFilterPattern("{$.resources[0].ARN=abc.def && $.n>=3 && $.x NOT EXISTS && $.y IS NULL && $.z IS TRUE && $.w IS FALSE}")).toEqual({
+    expect(
+      parseFilterPattern(
+        "{$.resources[0].ARN=abc.def && $.n>=3 && $.x NOT EXISTS && $.y IS NULL && $.z IS TRUE && $.w IS FALSE}",
+      ),
+    ).toEqual({
       type: "and",
       operands: [
         { type: "compare", selector: ["resources", 0, "ARN"], op: "=", value: { kind: "string", text: "abc.def" } },
@@ -115,7 +125,9 @@ describe("parseFilterPattern: rejects what it does not understand, naming the po
     ['{ $.a == "x" }', "expected a value at character 7"],
     ['{ $.a = "x" & $.b = "y" }', 'unexpected character "&" at character 12'],
   ])("%s", (pattern, message) => {
-    expect(() => parseFilterPattern(pattern)).toThrow(new FilterPatternError(message.replace(/ at character \d+$/, ""), Number(/\d+$/.exec(message)?.[0])));
+    expect(() => parseFilterPattern(pattern)).toThrow(
+      new FilterPatternError(message.replace(/ at character \d+$/, ""), Number(/\d+$/.exec(message)?.[0])),
+    );
     expect(() => parseFilterPattern(pattern)).toThrow(message);
   });
 });
@@ -153,8 +165,12 @@ describe("evaluate", () => {
   });
 
   it("!= on an absent field follows the chosen option (the documentation is silent)", () => {
-    expect(matches('{ $.userIdentity.sessionContext.sessionIssuer.arn != "x" }', event, { absentNotEquals: "match" })).toBe(true);
-    expect(matches('{ $.userIdentity.sessionContext.sessionIssuer.arn != "x" }', event, { absentNotEquals: "noMatch" })).toBe(false);
+    expect(
+      matches('{ $.userIdentity.sessionContext.sessionIssuer.arn != "x" }', event, { absentNotEquals: "match" }),
+    ).toBe(true);
+    expect(
+      matches('{ $.userIdentity.sessionContext.sessionIssuer.arn != "x" }', event, { absentNotEquals: "noMatch" }),
+    ).toBe(false);
   });
 
   it("= on an absent field never matches, under either option", () => {
@@ -174,14 +190,18 @@ describe("evaluate", () => {
     expect(matches("{ $.flag IS FALSE }", event, strict)).toBe(false);
     expect(matches("{ $.count >= 3 && $.count < 4 && $.count = 3 }", event, strict)).toBe(true);
     expect(matches("{ $.count > 3 }", event, strict)).toBe(false);
-    expect(matches('{ $.eventName > 3 }', event, strict)).toBe(false);
+    expect(matches("{ $.eventName > 3 }", event, strict)).toBe(false);
     expect(matches('{ $.resources[0].ARN = "arn:aws:iam::111122223333:role/x" }', event, strict)).toBe(true);
     expect(matches('{ $.resources[1].ARN = "*" }', event, strict)).toBe(false);
   });
 
   it("applies && before || (a || b && c is a || (b && c))", () => {
-    expect(matches('{ ($.eventName = "AssumeRole") || ($.errorCode = "x") && ($.count = 99) }', event, strict)).toBe(true);
-    expect(matches('{ (($.eventName = "AssumeRole") || ($.errorCode = "x")) && ($.count = 99) }', event, strict)).toBe(false);
+    expect(matches('{ ($.eventName = "AssumeRole") || ($.errorCode = "x") && ($.count = 99) }', event, strict)).toBe(
+      true,
+    );
+    expect(matches('{ (($.eventName = "AssumeRole") || ($.errorCode = "x")) && ($.count = 99) }', event, strict)).toBe(
+      false,
+    );
   });
 
   it("CIS 4.1 matches AccessDenied and *UnauthorizedOperation errors only", () => {
