@@ -1,4 +1,4 @@
 // The Pulumi entry point. The engine calls the exported function and exports what it returns as stack outputs.
-import { program } from "./stacks/program";
+import { program } from "./program/program";
 
 export = program;

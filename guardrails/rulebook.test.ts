@@ -3,7 +3,7 @@ import * as path from "path";
 import { renderRulesDoc, RULES_MD } from "../scripts/rules-doc";
 import { evaluate } from "./evaluate";
 import { rules } from "./rules";
-import { runStack, unwrapSecrets } from "../scripts/lib/harness";
+import { runStack, unwrapSecrets } from "../offline/harness";
 
 const AREAS: Record<string, string> = { IAM: "iam", ATLAS: "atlas", GCP: "gcp", K8S: "kubernetes", AUDIT: "audit" };
 

@@ -1,4 +1,4 @@
-import { main } from "./lib/plan";
+import { main } from "../offline/plan";
 
 // exitCode, not exit(): the Pulumi runtime finishes registering the stack's outputs before the process ends.
 main(process.argv.slice(2)).then(

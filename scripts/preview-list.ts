@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_ROOT, listStacks, readStackConfig } from "./lib/harness";
-import { PREVIEWS_KEY, editPreviewList, parseAction, readPreviewLists } from "./lib/preview-list";
+import { PROJECT_ROOT, listStacks, readStackConfig } from "../offline/harness";
+import { PREVIEWS_KEY, editPreviewList, parseAction, readPreviewLists } from "../areas/operator/previewList";
 
 function main(argv: string[]): void {
   if (argv[0] === "owner") {

@@ -5,10 +5,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../scripts/lib/plan";
+import { main } from "../offline/plan";
 
-jest.mock("../scripts/lib/harness", () => {
-  const actual = jest.requireActual("../scripts/lib/harness");
+jest.mock("../offline/harness", () => {
+  const actual = jest.requireActual("../offline/harness");
   const fixture = jest.requireActual("path").join(__dirname, "fixtures", "guardrail-program");
   return { ...actual, runStack: (o: { stack: string }) => actual.runStack({ ...o, programDir: fixture }) };
 });

@@ -3,8 +3,8 @@
  * by the ValidatingPolicies the admission component emits, both taken from the same run of the real program — and
  * the same user with one broad change is refused, so this check can fail.
  */
-import { admit, type PolicyDocument } from "../admission/evaluate";
-import { runStack, type Registration } from "../scripts/lib/harness";
+import { admit, type PolicyDocument } from "../offline/simulators/kyverno";
+import { runStack, type Registration } from "../offline/harness";
 
 const USER = "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser";
 const POLICY = "kubernetes:policies.kyverno.io/v1:ValidatingPolicy";

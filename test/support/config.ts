@@ -1,4 +1,4 @@
-import { ConfigError, parseStackConfig } from "../../stacks/config";
+import { ConfigError, parseStackConfig } from "../../program/config";
 
 /** Every problem `parseStackConfig` reports for `raw`; fails the test when the config is accepted. */
 export function problemsOf(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../scripts/lib/harness";
+import { PROJECT_ROOT } from "../../offline/harness";
 
 /**
  * The shared reference folder (real CRD schemas, seeds): `$ATLAS_ACCESS_SHARED`, else `../shared` next to the

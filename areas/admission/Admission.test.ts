@@ -1,0 +1,180 @@
+import { parse as parseYaml } from "yaml";
+import { renderArtifacts } from "../../offline/artifacts";
+import { registeredBefore, runStack } from "../../offline/harness";
+import type { Registration } from "../../offline/harness";
+import { CORPUS_PARAMS } from "../../offline/admission/corpus";
+import { buildAdmissionPolicies } from "./policies";
+import { planPolicyFile } from "../../offline/admission/kyvernoSuite";
+import { KYVERNO_HA_VALUES } from "./Admission";
+
+/**
+ * The staging stack with its operator and previews. Until the operator branch adds them to Pulumi.staging.yaml, the
+ * test supplies the example values; once they exist, the file's own values are used, so a mismatch with the corpus
+ * (CORPUS_PARAMS) fails the "renders exactly the corpus policies" test below.
+ */
+/** Staging with pull request 123 open, so that a preview user exists next to the policies that judge it. */
+function withPreviews(cfg: Record<string, unknown>): void {
+  (cfg.previews as { pullRequests: number[] }).pullRequests = [123];
+}
+
+const ofType = (regs: Registration[], type: string) => regs.filter((r) => r.type === type);
+
+describe("Admission component in the staging stack", () => {
+  let regs: Registration[];
+  let summary: { component: string; name: string; lines: string[] }[];
+  beforeAll(async () => {
+    const run = await runStack({ stack: "staging", mutateConfig: withPreviews });
+    regs = run.registrations;
+    summary = run.outputs.accessSummary;
+  });
+
+  test("installs Kyverno by a pinned Helm release with high-availability values", () => {
+    // The other release in staging is the Atlas operator's (components/kubernetes/operator).
+    const [release, ...more] = ofType(regs, "kubernetes:helm.sh/v3:Release").filter((r) => r.parent === "admission");
+    expect(more).toEqual([]);
+    expect([release?.name, release?.parent]).toEqual(["admission-kyverno", "admission"]);
+    expect(release?.inputs).toMatchObject({
+      name: "kyverno",
+      chart: "kyverno",
+      version: "3.9.0",
+      repositoryOpts: { repo: "https://kyverno.github.io/kyverno/" },
+      namespace: "kyverno",
+      createNamespace: true,
+      values: {
+        admissionController: { replicas: 3 },
+        backgroundController: { replicas: 2 },
+        cleanupController: { replicas: 2 },
+        reportsController: { replicas: 2 },
+      },
+    });
+    expect(release?.inputs.values).toEqual(KYVERNO_HA_VALUES);
+  });
+
+  test("registers exactly the corpus's policies (the staging config and CORPUS_PARAMS agree), each depending on the Kyverno and the operator releases (both CRD sets must exist)", () => {
+    // Registration order of sibling resources is not deterministic: compare by name.
+    const crs = regs
+      .filter((r) => r.type.startsWith("kubernetes:policies.kyverno.io/v1:"))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const expected = buildAdmissionPolicies(CORPUS_PARAMS).sort((a, b) => a.name.localeCompare(b.name));
+    expect(crs.map((r) => [r.type, r.name, r.parent, r.dependsOn])).toEqual(
+      expected.map((p) => [
+        "kubernetes:policies.kyverno.io/v1:ValidatingPolicy",
+        `admission-${p.name}`,
+        "admission",
+        ["admission-kyverno", "atlas-operator-release"],
+      ]),
+    );
+    expect(crs.map((r) => r.inputs)).toEqual(expected.map((p) => p.manifest));
+  });
+
+  test("npm run plan writes each policy where the Kyverno CLI suite reads it, unchanged", () => {
+    const files = renderArtifacts(regs);
+    for (const p of buildAdmissionPolicies(CORPUS_PARAMS)) {
+      const rel = planPolicyFile(p.name)
+        .replace(/^out[\\/]staging[\\/]/, "")
+        .split("\\")
+        .join("/");
+      expect([rel, parseYaml(files.get(rel) ?? "null")]).toEqual([rel, p.manifest]);
+    }
+  });
+
+  test("the plan summary lists each policy with the rules it enforces", () => {
+    const admission = summary.find((s) => s.component === "atlas-access:admission:Admission");
+    expect(admission?.lines.slice(0, 4)).toEqual([
+      "Kyverno chart 3.9.0 in namespace kyverno (admission controller 3 replicas, other controllers 2)",
+      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "  dangerous-roles: no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, clusterMonitor, clusterAdmin, clusterManager, hostManager, backup, restore, enableSharding, dbAdmin, dbOwner, userAdmin, killOpSession (compared trimmed, case-insensitive)",
+      "  protected-databases: no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)",
+    ]);
+    expect(admission?.lines.filter((l) => l.startsWith("ValidatingPolicy "))).toEqual([
+      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-preview-generated-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-preview-other-kinds (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-users-outside-previews (Deny, failurePolicy Fail, CREATE and UPDATE):",
+    ]);
+    expect(admission?.lines).toContain(
+      "  outside-previews: Atlas users are refused outside pr-<N> and mongodb-atlas-system",
+    );
+  });
+});
+
+describe("Admission wiring and bad input", () => {
+  test("the prod stack (no operator, no previews) declares no Kyverno and no policy", async () => {
+    const { registrations } = await runStack({ stack: "prod" });
+    expect(
+      registrations.filter(
+        (r) =>
+          r.type.includes("kyverno") ||
+          r.type === "kubernetes:helm.sh/v3:Release" ||
+          r.type.startsWith("atlas-access:admission"),
+      ),
+    ).toEqual([]);
+  });
+
+  test("the users must reference exactly the project the operator gives preview users", async () => {
+    const { registrations } = await runStack({ stack: "staging", mutateConfig: withPreviews });
+    const users = registrations.find((r) => r.name === "admission-atlas-preview-database-users");
+    const validations = (users?.inputs.spec as { validations: { expression: string }[] }).validations;
+    const preview = registrations.find((r) => r.type === "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser");
+    const projectRef = (preview?.inputs.spec as { projectRef: { name: string; namespace: string } }).projectRef;
+    expect(projectRef).toEqual({ name: "shared-project", namespace: "mongodb-atlas-system" });
+    expect(validations[6]?.expression).toContain("variables.spec.projectRef.name == 'shared-project'");
+    expect(validations[6]?.expression).toContain("variables.spec.projectRef.namespace == 'mongodb-atlas-system'");
+  });
+
+  test("a chart version range is refused by the config with its key path, nothing registered", async () => {
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        c.admission = { kyvernoChartVersion: "^3.9.0" };
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      'atlas-access:admission.kyvernoChartVersion: got "^3.9.0"; must be an exact kyverno chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0; ranges are not allowed',
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("an admission section in a stack without previews is refused: it would be silently ignored", async () => {
+    const error = await runStack({
+      stack: "prod",
+      mutateConfig: (c) => {
+        c.admission = { kyvernoChartVersion: "3.9.0" };
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      "Invalid stack configuration (1 problem); nothing was registered:\n" +
+        '  - atlas-access:admission: got {"kyvernoChartVersion":"3.9.0","kyvernoNamespace":"kyverno"}; has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here',
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("an unknown admission key is refused", async () => {
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        c.admission = { kyvernoVersion: "1.19.0" };
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      "atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: kyvernoChartVersion, kyvernoNamespace",
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("a preview prefix the policies cannot express safely is refused before anything is registered", async () => {
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        (c.previews as Record<string, unknown>).databasePrefix = "syrf'pr_";
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      `atlas-access:previews.databasePrefix: got "syrf'pr_"; must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters`,
+    );
+    expect(registeredBefore(error)).toEqual([]);
+  });
+});

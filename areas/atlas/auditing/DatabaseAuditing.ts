@@ -1,0 +1,159 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import type { AccessSummary } from "../../../domain/summary";
+
+export const DATABASE_AUDITING_TYPE = "atlas-access:atlas:DatabaseAuditing";
+
+/**
+ * MongoDB audit `atype` values of user and role management (MongoDB manual, "Audit Event Actions, Details, and
+ * Results"): create, drop, update, grant and revoke of users, roles and privileges.
+ */
+export const USER_ROLE_MANAGEMENT_ATYPES = [
+  "createUser",
+  "dropUser",
+  "dropAllUsersFromDatabase",
+  "updateUser",
+  "grantRolesToUser",
+  "revokeRolesFromUser",
+  "createRole",
+  "updateRole",
+  "dropRole",
+  "dropAllRolesFromDatabase",
+  "grantRolesToRole",
+  "revokeRolesFromRole",
+  "grantPrivilegesToRole",
+  "revokePrivilegesFromRole",
+] as const;
+
+/**
+ * Atlas alert event types for database users and custom roles being added, changed or removed. The names come from
+ * Atlas's event type enum; whether Atlas accepts them as ALERTABLE event types is UNVERIFIED (see README).
+ */
+export const USER_ROLE_ALERT_EVENTS = [
+  { eventType: "MONGODB_USER_ADDED", what: "database user added" },
+  { eventType: "MONGODB_USER_UPDATED", what: "database user changed" },
+  { eventType: "MONGODB_USER_DELETED", what: "database user removed" },
+  { eventType: "MONGODB_ROLE_ADDED", what: "custom role added" },
+  { eventType: "MONGODB_ROLE_UPDATED", what: "custom role changed" },
+  { eventType: "MONGODB_ROLE_DELETED", what: "custom role removed" },
+] as const;
+
+export interface AuditCapture {
+  /** @default true */
+  authenticationSuccess?: boolean;
+  /** @default true */
+  authenticationFailure?: boolean;
+  /** @default true */
+  userAndRoleManagement?: boolean;
+}
+
+/**
+ * The audit filter (a MongoDB query over audit messages) for the chosen captures. Authentication messages carry
+ * `result` 0 on success and an error code (18, AuthenticationFailed) on failure.
+ */
+export function buildAuditFilter(capture: AuditCapture): Record<string, unknown> {
+  const success = capture.authenticationSuccess ?? true;
+  const failure = capture.authenticationFailure ?? true;
+  const clauses: Record<string, unknown>[] = [];
+  if (success && failure) clauses.push({ atype: "authenticate" });
+  else if (failure) clauses.push({ atype: "authenticate", result: { $ne: 0 } });
+  else if (success) clauses.push({ atype: "authenticate", result: 0 });
+  if (capture.userAndRoleManagement ?? true) clauses.push({ atype: { $in: [...USER_ROLE_MANAGEMENT_ATYPES] } });
+  if (clauses.length === 0) throw new Error("buildAuditFilter: every capture is off; the filter would capture nothing");
+  return clauses.length === 1 ? (clauses[0] as Record<string, unknown>) : { $or: clauses };
+}
+
+export interface DatabaseAuditingArgs {
+  projectId: pulumi.Input<string>;
+  /** What the audit filter captures. @default all three */
+  capture?: AuditCapture;
+  /** Also audit successful authorization checks (`authCheck`); very noisy. @default false */
+  auditAuthorizationSuccess?: boolean;
+  /** E-mail addresses notified of user/role changes. @default [] */
+  emails?: string[];
+  /** Webhooks notified of user/role changes; `secret` is sent as a Pulumi secret. @default [] */
+  webhooks?: { url: string; secret?: pulumi.Input<string> }[];
+}
+
+function validate(name: string, args: DatabaseAuditingArgs): void {
+  const fail = (arg: string, value: unknown, fix: string) => {
+    throw new Error(`DatabaseAuditing ${name}: args.${arg} is ${JSON.stringify(value)}; ${fix}`);
+  };
+  const c = args.capture ?? {};
+  if (c.authenticationSuccess === false && c.authenticationFailure === false && c.userAndRoleManagement === false) {
+    fail("capture", c, "keep at least one capture on");
+  }
+  if ((args.emails ?? []).length === 0 && (args.webhooks ?? []).length === 0)
+    fail("emails", args.emails ?? [], "name at least one e-mail or webhook target");
+  (args.emails ?? []).forEach((e, i) => {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
+      fail(`emails[${i}]`, e, "use an e-mail address such as security@example.com");
+  });
+  (args.webhooks ?? []).forEach((w, i) => {
+    if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(w.url)) fail(`webhooks[${i}].url`, w.url, "use an https:// URL");
+  });
+}
+
+/**
+ * Atlas database auditing (one setting per Atlas project) with a filter capturing authentication and user/role
+ * management, and alert configurations telling the configured targets when a database user or role changes.
+ */
+export class DatabaseAuditing extends pulumi.ComponentResource {
+  public readonly summary: AccessSummary;
+  /** The audit filter as sent to Atlas (JSON text). */
+  public readonly auditFilter: string;
+
+  constructor(name: string, args: DatabaseAuditingArgs, opts?: pulumi.ComponentResourceOptions) {
+    validate(name, args);
+    super(DATABASE_AUDITING_TYPE, name, {}, opts);
+    const capture = args.capture ?? {};
+    this.auditFilter = JSON.stringify(buildAuditFilter(capture));
+    new mongodbatlas.Auditing(
+      `${name}-auditing`,
+      {
+        projectId: args.projectId,
+        enabled: true,
+        auditFilter: this.auditFilter,
+        auditAuthorizationSuccess: args.auditAuthorizationSuccess ?? false,
+      },
+      { parent: this },
+    );
+
+    const emails = args.emails ?? [];
+    const webhooks = args.webhooks ?? [];
+    const notifications = [
+      ...emails.map((emailAddress) => ({ typeName: "EMAIL", emailAddress, delayMin: 0 })),
+      ...webhooks.map((w) => ({
+        typeName: "WEBHOOK",
+        webhookUrl: w.url,
+        delayMin: 0,
+        ...(w.secret === undefined ? {} : { webhookSecret: pulumi.secret(w.secret) }),
+      })),
+    ];
+    for (const e of USER_ROLE_ALERT_EVENTS) {
+      new mongodbatlas.AlertConfiguration(
+        `${name}-${e.eventType.toLowerCase().replace(/_/g, "-")}`,
+        { projectId: args.projectId, eventType: e.eventType, enabled: true, notifications },
+        { parent: this },
+      );
+    }
+
+    const captured = [
+      ...((capture.authenticationSuccess ?? true) ? ["authentication successes"] : []),
+      ...((capture.authenticationFailure ?? true) ? ["authentication failures"] : []),
+      ...((capture.userAndRoleManagement ?? true)
+        ? [`user and role management (${USER_ROLE_MANAGEMENT_ATYPES.join(", ")})`]
+        : []),
+    ];
+    const targets = [...emails, ...webhooks.map((w) => `webhook ${new URL(w.url).host}`)].join(", ");
+    this.summary = {
+      component: DATABASE_AUDITING_TYPE,
+      name,
+      lines: [
+        `database auditing: enabled; captures ${captured.join("; ")}${args.auditAuthorizationSuccess ? "; and every successful authorization check" : ""}`,
+        ...USER_ROLE_ALERT_EVENTS.map((e) => `alert ${e.eventType} (${e.what}) notifies ${targets}`),
+      ],
+    };
+    this.registerOutputs({ auditFilter: this.auditFilter });
+  }
+}

@@ -1,0 +1,66 @@
+import { SYSTEM_DATABASES, isSystemDatabase } from "../../guardrails/rules/atlas/roles";
+import { type CrossAccount, principalProblem } from "./principals";
+
+/** The only database roles a connection's Atlas user may hold. */
+export const ALLOWED_DATABASE_ROLES = ["read", "readWrite"] as const;
+export type ConnectionDatabaseRole = (typeof ALLOWED_DATABASE_ROLES)[number];
+
+/** Arguments of {@link ConnectionRole}. Everything is plain data from the validated stack config. */
+export interface ConnectionRoleArgs {
+  /** 12-digit AWS account id that holds the role; same-account principals are trusted without conditions. */
+  accountId: string;
+  /** IAM role name; the role is created at path `/` with exactly this name (no auto-naming: Atlas matches it). */
+  roleName: string;
+  /** Exact workload role ARNs allowed to `sts:AssumeRole` (at least one; no wildcard, root, session or user). */
+  allowedPrincipals: readonly string[];
+  /**
+   * Other accounts whose roles may appear in `allowedPrincipals`; their statement requires `aws:PrincipalOrgID`.
+   * @default undefined (same-account principals only)
+   */
+  crossAccount?: CrossAccount;
+  /** EKS clusters (same account) whose Pod Identity may assume the role. @default [] (no Pod Identity statement) */
+  eksClusterArns?: readonly string[];
+  /** Atlas project id of the database user. */
+  projectId: string;
+  /** Roles of the Atlas user: `read` or `readWrite` on a named, non-system database. At least one. */
+  roles: readonly { role: ConnectionDatabaseRole | string; database: string }[];
+  /** Clusters the Atlas user may reach. At least one (no scopes would mean every cluster of the project). */
+  scopes: readonly string[];
+  /** The cluster's SRV host, for the connection-string template. */
+  clusterHost: string;
+  /** The database named in the connection-string template. */
+  database: string;
+}
+
+/**
+ * The problems of `args`, one line each (`args.<key>: got <value>; <why and what is accepted>`); empty when valid.
+ * The stack config enforces the same rules with config key paths; this guards direct use of the component.
+ */
+export function validateConnectionRoleArgs(args: ConnectionRoleArgs): string[] {
+  const problems: string[] = [];
+  const bad = (key: string, value: unknown, message: string) =>
+    problems.push(`args.${key}: got ${JSON.stringify(value)}; ${message}`);
+  if (!/^\d{12}$/.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
+  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(args.roleName))
+    bad("roleName", args.roleName, "must be an IAM role name: 1-64 of A-Z a-z 0-9 + = , . @ _ -");
+  if (args.allowedPrincipals.length === 0)
+    bad("allowedPrincipals", args.allowedPrincipals, "must list at least one workload role ARN");
+  const seen = new Set<string>();
+  args.allowedPrincipals.forEach((p, i) => {
+    const problem = principalProblem(p, args.accountId, args.crossAccount);
+    if (problem) bad(`allowedPrincipals[${i}]`, p, problem);
+    if (seen.has(p.toLowerCase()))
+      bad(`allowedPrincipals[${i}]`, p, "is listed twice; each principal must appear once");
+    seen.add(p.toLowerCase());
+  });
+  if (args.roles.length === 0) bad("roles", args.roles, "must grant at least one role");
+  args.roles.forEach((r, i) => {
+    if (!(ALLOWED_DATABASE_ROLES as readonly string[]).includes(r.role))
+      bad(`roles[${i}].role`, r.role, `must be one of: ${ALLOWED_DATABASE_ROLES.join(", ")}`);
+    if (isSystemDatabase(r.database))
+      bad(`roles[${i}].database`, r.database, `must not be a system database (${SYSTEM_DATABASES.join(", ")})`);
+  });
+  if (args.scopes.length === 0)
+    bad("scopes", args.scopes, "must name at least one cluster: no scopes means every cluster of the project");
+  return problems;
+}

@@ -1,0 +1,188 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import type { AccessSummary } from "../../domain/summary";
+import { NAMESPACE_NAME } from "./config";
+
+export const CHART = "mongodb-atlas-operator";
+export const CHART_REPO = "https://mongodb.github.io/helm-charts";
+/** The chart's operator Deployment is `mongodb-atlas-operator`, so the operator reads its global key from this Secret. */
+export const GLOBAL_SECRET_NAME = "mongodb-atlas-operator-api-key";
+/** The operator only sees Secrets carrying this label (cluster-wide mode) and its token controller always filters on it. */
+export const CREDENTIALS_LABEL = { "atlas.mongodb.com/type": "credentials" } as const;
+/** Pod Security "restricted", enforced (and audited, warned) on every namespace this component family creates. */
+export const RESTRICTED_LABELS = {
+  "pod-security.kubernetes.io/enforce": "restricted",
+  "pod-security.kubernetes.io/enforce-version": "latest",
+  "pod-security.kubernetes.io/audit": "restricted",
+  "pod-security.kubernetes.io/warn": "restricted",
+} as const;
+/** Name of the `AtlasProject` reference (in the operator namespace) every preview user points at. */
+export const PROJECT_REFERENCE_NAME = "shared-project";
+
+/** Pod-level security context meeting Pod Security "restricted" (the chart default lacks seccomp). */
+export const POD_SECURITY_CONTEXT = {
+  runAsNonRoot: true,
+  runAsUser: 2000,
+  seccompProfile: { type: "RuntimeDefault" },
+} as const;
+/** Container-level security context meeting Pod Security "restricted" (the chart default lacks drop ALL and seccomp). */
+export const CONTAINER_SECURITY_CONTEXT = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ["ALL"] },
+  runAsNonRoot: true,
+  seccompProfile: { type: "RuntimeDefault" },
+} as const;
+
+export interface AtlasOperatorArgs {
+  /** Namespace the operator runs in; must be the first entry of `watchNamespaces`. */
+  namespace: string;
+  /** Exact chart version, e.g. "2.15.1". */
+  chartVersion: string;
+  /**
+   * Exact namespace names the operator watches: its own namespace first, then `pr-<N>` for every open and closing
+   * preview. Never empty, never a pattern.
+   */
+  watchNamespaces: string[];
+  /** Atlas organization id (the operator's global Secret needs it). */
+  orgId: string;
+  /** The Atlas project's name, carried by the `AtlasProject` reference. */
+  atlasProjectName: string;
+  /** Atlas project id, for the summary. */
+  projectId: string;
+  /** The operator's Atlas service-account credential (secret). */
+  credential: { clientId: pulumi.Input<string>; clientSecret: pulumi.Input<string> };
+}
+
+/** The Helm values: everything the chart deploys is decided here, so tests read exactly what is installed. */
+export function operatorValues(watchNamespaces: readonly string[]) {
+  return {
+    watchNamespaces: [...watchNamespaces],
+    // One Role per watched namespace, rendered by the chart: no ClusterRole, no Secret access outside the list.
+    crossNamespaceRoles: true,
+    // Deleting a CR keeps its Atlas object unless the CR says `mongodb.com/atlas-resource-policy: delete`.
+    objectDeletionProtection: true,
+    subobjectDeletionProtection: true,
+    // The CRDs come with the chart's dependency, at the same pinned version.
+    "mongodb-atlas-operator-crds": { enabled: true },
+    podSecurityContext: POD_SECURITY_CONTEXT,
+    securityContext: CONTAINER_SECURITY_CONTEXT,
+  };
+}
+
+/**
+ * `atlas-access:kubernetes:AtlasOperator`: the Atlas Kubernetes Operator in its own namespace, watching an explicit
+ * list of namespaces, with its global credential Secret (only in its own namespace) and the `AtlasProject`
+ * reference preview users point at.
+ */
+export class AtlasOperator extends pulumi.ComponentResource {
+  public readonly release: k8s.helm.v3.Release;
+  /** What each preview `AtlasDatabaseUser` puts in `spec.projectRef`. */
+  public readonly projectRef: { name: string; namespace: string };
+  public readonly summary: AccessSummary;
+
+  constructor(name: string, args: AtlasOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateOperatorArgs(args);
+    super("atlas-access:kubernetes:AtlasOperator", name, {}, opts);
+
+    const ns = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      {
+        metadata: {
+          name: args.namespace,
+          labels: { ...RESTRICTED_LABELS, "app.kubernetes.io/part-of": "atlas-access" },
+        },
+      },
+      { parent: this },
+    );
+    const secret = new k8s.core.v1.Secret(
+      `${name}-api-key`,
+      {
+        metadata: { name: GLOBAL_SECRET_NAME, namespace: ns.metadata.name, labels: { ...CREDENTIALS_LABEL } },
+        type: "Opaque",
+        stringData: pulumi.secret({
+          orgId: args.orgId,
+          clientId: pulumi.output(args.credential.clientId),
+          clientSecret: pulumi.output(args.credential.clientSecret),
+        }),
+      },
+      { parent: this },
+    );
+    this.release = new k8s.helm.v3.Release(
+      `${name}-release`,
+      {
+        name: CHART,
+        chart: CHART,
+        version: args.chartVersion,
+        repositoryOpts: { repo: CHART_REPO },
+        namespace: ns.metadata.name,
+        createNamespace: false,
+        atomic: true,
+        cleanupOnFail: true,
+        values: operatorValues(args.watchNamespaces),
+      },
+      // The Secret first: the operator reads it at start-up.
+      { parent: this, dependsOn: [secret] },
+    );
+    // A reference only: reconciliation is skipped (the credential could not manage a project anyway) and the
+    // project is kept whatever happens to this object. Preview users reach the operator's global credential
+    // through it without any credential Secret in their namespace (see README).
+    const project = new k8s.apiextensions.CustomResource(
+      `${name}-project`,
+      {
+        apiVersion: "atlas.mongodb.com/v1",
+        kind: "AtlasProject",
+        metadata: {
+          name: PROJECT_REFERENCE_NAME,
+          namespace: ns.metadata.name,
+          annotations: {
+            "mongodb.com/atlas-reconciliation-policy": "skip",
+            "mongodb.com/atlas-resource-policy": "keep",
+          },
+        },
+        spec: { name: args.atlasProjectName },
+      },
+      { parent: this, dependsOn: [this.release] },
+    );
+    this.projectRef = { name: PROJECT_REFERENCE_NAME, namespace: args.namespace };
+
+    this.summary = {
+      component: "atlas-access:kubernetes:AtlasOperator",
+      name,
+      lines: [
+        `chart ${CHART} ${args.chartVersion} from ${CHART_REPO} in namespace ${args.namespace}`,
+        `watchNamespaces (exact names, Role per namespace, no ClusterRole): ${args.watchNamespaces.join(", ")}`,
+        `global credential Secret ${args.namespace}/${GLOBAL_SECRET_NAME} (service account, GROUP_DATABASE_ACCESS_ADMIN on project ${args.projectId}); no copy in any other namespace`,
+        `AtlasProject reference ${args.namespace}/${PROJECT_REFERENCE_NAME} ("${args.atlasProjectName}"): reconciliation skipped, resource policy keep`,
+      ],
+    };
+    this.registerOutputs({ namespace: ns.metadata.name, release: this.release.name, project: project.metadata.name });
+  }
+}
+
+function validateOperatorArgs(args: AtlasOperatorArgs): void {
+  if (args.watchNamespaces.length === 0) {
+    throw new Error(
+      `AtlasOperator: watchNamespaces is empty, which makes the operator cluster-wide (a ClusterRole reading every Secret); pass at least its own namespace ["${args.namespace}"]`,
+    );
+  }
+  if (args.watchNamespaces[0] !== args.namespace) {
+    throw new Error(
+      `AtlasOperator: watchNamespaces must start with the operator namespace "${args.namespace}" (its global Secret lives there), got ${JSON.stringify(args.watchNamespaces[0])}`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const n of args.watchNamespaces) {
+    if (!NAMESPACE_NAME.test(n)) {
+      throw new Error(
+        `AtlasOperator: watchNamespaces entry ${JSON.stringify(n)} is not an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)`,
+      );
+    }
+    if (seen.has(n)) throw new Error(`AtlasOperator: watchNamespaces lists "${n}" twice; list each namespace once`);
+    seen.add(n);
+  }
+  if (!/^\d+\.\d+\.\d+$/.test(args.chartVersion)) {
+    throw new Error(
+      `AtlasOperator: chartVersion ${JSON.stringify(args.chartVersion)} is not an exact version; pin one such as "2.15.1"`,
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./OperatorCredential";
+export * from "./AtlasOperator";
+export * from "./Previews";

@@ -1,3 +1,0 @@
-export * from "./credential";
-export * from "./operator";
-export * from "./previews";

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { atlasId, clusterName, databaseName, strictObject, uniqueList } from "./schema";
+
+/** `atlas-access:atlas`: the one Atlas organization, project and clusters every environment shares. */
+export const atlasSchema = strictObject({
+  /** Atlas organization id (24 hex). */
+  orgId: atlasId("Atlas organization id"),
+  /** Atlas project id (24 hex) shared by production, staging and previews. */
+  projectId: atlasId("Atlas project id"),
+  /** Named clusters of the project; users' `scopes` may only name these. */
+  clusters: uniqueList(clusterName).min(1, { error: "must name at least one cluster of the project" }),
+  /** SRV host of the shared cluster, used in connection-string templates (never a credential). */
+  clusterHost: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.mongodb\.net$/, {
+    error: "must be the cluster's SRV host, e.g. shared.ab12c.mongodb.net",
+  }),
+  /**
+   * The database each long-lived environment owns. A user of one environment may never reach another's database,
+   * and previews may reach neither.
+   */
+  environmentDatabases: strictObject({ prod: databaseName, staging: databaseName }).refine(
+    (d) => d.prod !== d.staging,
+    {
+      error: "prod and staging must own different databases",
+    },
+  ),
+});
+export type AtlasConfig = z.infer<typeof atlasSchema>;
