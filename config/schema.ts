@@ -1,7 +1,11 @@
+/**
+ * Zod building blocks every config section uses: strict objects, unique lists, and fields for the vocabulary's
+ * formats (`domain/`), each with the message a person reads when a value is refused.
+ */
 import { z } from "zod";
-
-/** The Pulumi project name: every key of this program's config is `atlas-access:<key>`. */
-export const PROJECT = "atlas-access";
+import { ATLAS_ID, CLUSTER_NAME, DATABASE_NAME } from "../domain/atlas";
+import { ACCOUNT_ID } from "../domain/aws";
+import { EMAIL, HTTPS_URL } from "../domain/formats";
 
 /**
  * A strict object: a key the schema does not know is an error naming the accepted keys, because a typo
@@ -13,30 +17,6 @@ export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
     error: (issue) => (issue.code === "unrecognized_keys" ? `unknown key; accepted keys here: ${known}` : undefined),
   });
 }
-
-export const HEX24 = /^[0-9a-f]{24}$/;
-export const atlasId = (what: string) =>
-  z
-    .string()
-    .regex(HEX24, { error: `must be the ${what}: 24 lowercase hexadecimal characters, e.g. 5f0c2a9e8d1b4c3a2e1f0d9c` });
-
-/** Atlas cluster names: letters, digits and hyphens, at most 64 characters (Atlas rule). */
-export const clusterName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, {
-  error: "must be an Atlas cluster name: letters, digits and '-', 1-64 characters",
-});
-
-/**
- * A MongoDB database name as this program accepts it: lowercase letters, digits and `_`, starting with a letter,
- * at most 63 characters. Stricter than MongoDB on purpose: names are compared byte for byte by the guardrails and
- * the admission policies, so case and punctuation variants are not allowed to exist.
- */
-export const databaseName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, {
-  error: "must be a database name: lowercase letters, digits and '_', starting with a letter, at most 63 characters",
-});
-
-export const email = z
-  .string()
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "must be an e-mail address such as security@example.com" });
 
 /** A list whose items must be unique: the message names the duplicate and its first position. */
 export function uniqueList<T extends z.ZodType>(item: T, key: (v: z.infer<T>) => string = String) {
@@ -58,3 +38,29 @@ export function uniqueList<T extends z.ZodType>(item: T, key: (v: z.infer<T>) =>
     });
   });
 }
+
+export const atlasId = (what: string) =>
+  z.string().regex(ATLAS_ID, {
+    error: `must be the ${what}: 24 lowercase hexadecimal characters, e.g. 5f0c2a9e8d1b4c3a2e1f0d9c`,
+  });
+
+export const clusterName = z.string().regex(CLUSTER_NAME, {
+  error: "must be an Atlas cluster name: letters, digits and '-', 1-64 characters",
+});
+
+export const databaseName = z.string().regex(DATABASE_NAME, {
+  error: "must be a database name: lowercase letters, digits and '_', starting with a letter, at most 63 characters",
+});
+
+export const email = z.string().regex(EMAIL, { error: "must be an e-mail address such as security@example.com" });
+
+export const httpsUrl = z.string().regex(HTTPS_URL, {
+  error: "must be an https:// URL such as https://alerts.example.com/hooks/aws (plain http is not accepted)",
+});
+
+export const accountId = z
+  .string()
+  .regex(ACCOUNT_ID, { error: "must be a 12-digit AWS account id, e.g. 111122223333" });
+
+/** `["a", "b"]` → `a, b`: lists in messages. */
+export const list = (items: readonly string[]): string => items.join(", ");

@@ -7,7 +7,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import type { StackOutputs } from "../program/program";
-import { PROJECT } from "../program/config";
+import { PROJECT } from "../domain/project";
 import { mockCall, mockState } from "./mocks";
 
 /** The mock's marker for a secret value: `{ [SECRET_SIG]: SECRET_SIG_VALUE, value }`. */

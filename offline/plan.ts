@@ -1,7 +1,7 @@
 /** `npm run plan`: run the program offline for one stack, print what it grants, write `out/<stack>/`. */
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../program/config";
+import { ConfigError } from "../config/parse";
 import { evaluate } from "../guardrails/evaluate";
 import type { Finding } from "../guardrails/types";
 import { renderArtifacts } from "./artifacts";

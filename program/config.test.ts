@@ -1,4 +1,5 @@
-import { keyPath, parseStackConfig } from "./config";
+import { keyPath } from "../config/parse";
+import { parseStackConfig } from "./config";
 import { readStackConfig } from "../offline/harness";
 import { problemsOf } from "../test/support/config";
 

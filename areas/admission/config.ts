@@ -1,11 +1,16 @@
-import { z } from "zod";
-import type { AddIssue, StackConfig } from "../../program/config";
-import { strictObject } from "../../config/schema";
-
 /**
- * `atlas-access:admission`: Kyverno and the admission policies that confine Atlas resources in preview namespaces
- * (components/kubernetes/admission, admission/). Only used in the stack that owns the operator and previews.
+ * `atlas-access:admission`: Kyverno and the admission policies that confine Atlas resources in preview namespaces.
+ * Only used in the stack that owns the operator and the previews.
  */
+import { z } from "zod";
+import { rule } from "../../config/rules";
+import { strictObject } from "../../config/schema";
+import { NAMESPACE_NAME, isPreviewNamespace } from "../../domain/kubernetes";
+
+/** Chart 3.9.x = Kyverno 1.19.x, against which the policies and the ValidatingPolicy CRD schema were checked. */
+export const KYVERNO_CHART_VERSION = /^3\.9\.[0-9]+$/;
+export const DEFAULT_KYVERNO_CHART_VERSION = "3.9.0";
+
 export const admissionSchema = strictObject({
   /**
    * Pinned `kyverno` Helm chart version (https://kyverno.github.io/kyverno/). 3.9.x ships Kyverno 1.19.x, the release
@@ -13,29 +18,43 @@ export const admissionSchema = strictObject({
    */
   kyvernoChartVersion: z
     .string()
-    .regex(/^3\.9\.[0-9]+$/, {
+    .regex(KYVERNO_CHART_VERSION, {
       error: "must be an exact kyverno chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0; ranges are not allowed",
     })
-    .default("3.9.0"),
+    .default(DEFAULT_KYVERNO_CHART_VERSION),
   /** Namespace Kyverno is installed in (Kyverno excludes its own namespace from its webhooks). @default "kyverno" */
   kyvernoNamespace: z
     .string()
-    .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { error: "must be a Kubernetes namespace name, e.g. kyverno" })
-    .refine((ns) => !/^pr-[0-9]+$/.test(ns), {
+    .regex(NAMESPACE_NAME, { error: "must be a Kubernetes namespace name, e.g. kyverno" })
+    .refine((ns) => !isPreviewNamespace(ns), {
       error: "must not be a preview namespace pr-<N>: Kyverno exempts its own namespace",
     })
     .default("kyverno"),
 });
 export type AdmissionConfig = z.infer<typeof admissionSchema>;
 
-/** Admission settings only take effect in the stack that owns the previews: anywhere else they would be ignored. */
-export function checkAdmission(cfg: StackConfig, add: AddIssue): void {
-  // Previews without the operator are refused by their own rule (stacks/schema/kubernetes.ts), once.
-  if (cfg.admission !== undefined && cfg.previews === undefined) {
-    add(
-      ["admission"],
-      cfg.admission,
-      "has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here",
-    );
-  }
+/** The sections of this area, keyed as in `Pulumi.<stack>.yaml`. */
+export const admissionSections = { admission: admissionSchema.optional() };
+
+/** What the admission rules read. */
+export interface AdmissionRuleInput {
+  admission?: AdmissionConfig;
+  previews?: unknown;
 }
+
+export const admissionRules = [
+  rule<AdmissionRuleInput>({
+    name: "admission only where the previews are",
+    reads: ["admission", "previews"],
+    check({ admission, previews }, add) {
+      // Previews without the operator are refused by their own rule (areas/operator/config.ts), once.
+      if (admission !== undefined && previews === undefined) {
+        add(
+          ["admission"],
+          admission,
+          "has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here",
+        );
+      }
+    },
+  }),
+];

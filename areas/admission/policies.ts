@@ -8,19 +8,19 @@
  * `cel.bind`, list/set extensions or Kyverno libraries ({@link PORTABLE_FUNCTIONS} is checked by the tests).
  */
 
-import { FORBIDDEN_ROLES, SYSTEM_DATABASES } from "../../guardrails/rules/atlas/roles";
-
-export { SYSTEM_DATABASES };
-
-/** A preview namespace: `pr-` followed by the pull request number, nothing else. */
-export const PREVIEW_NAMESPACE_REGEX = "^pr-[0-9]+$";
-/** The annotation that makes the operator delete the Atlas user when its resource is deleted. */
-export const RESOURCE_POLICY_ANNOTATION = "mongodb.com/atlas-resource-policy";
+import { ALLOWED_DATABASE_ROLES, ATLAS_ID, CLUSTER_NAME, FORBIDDEN_ROLES, SYSTEM_DATABASES } from "../../domain/atlas";
+import {
+  NAMESPACE_NAME,
+  PREVIEW_NAMESPACE_PATTERN,
+  PREVIEW_USERNAME_SUFFIX,
+  RESOURCE_POLICY_ANNOTATION,
+  isPreviewNamespace,
+} from "../../domain/kubernetes";
 
 /**
  * Roles a preview user must never hold, compared trimmed and lower-cased so `ReadWriteAnyDatabase` or `root ` are
  * caught with this clear message (the allowlist would refuse them anyway): the seed's list, every role the rulebook
- * forbids (`guardrails/rules/atlas/roles.ts`; `__system` cannot be named here and the allowlist refuses it), and the
+ * forbids (`domain/atlas.ts`; `__system` cannot be named here and the allowlist refuses it), and the
  * database-administration roles no preview user needs.
  */
 export const DANGEROUS_ROLES: readonly string[] = [
@@ -136,10 +136,10 @@ const SAFE = {
   databasePrefix: /^[a-z][a-z0-9_]{0,40}$/,
   usernamePrefix: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$/,
   usernameSuffix: /^[A-Za-z0-9_.-]{0,20}$/,
-  cluster: /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/,
+  cluster: CLUSTER_NAME,
   database: /^[A-Za-z0-9_$-]{1,64}$/,
-  k8sName: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
-  projectId: /^[0-9a-f]{24}$/,
+  k8sName: NAMESPACE_NAME,
+  projectId: ATLAS_ID,
   role: /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
 };
 
@@ -171,7 +171,7 @@ function validate(p: AdmissionPolicyParams): void {
     "must be letters, digits, '_', '.' or '-' (e.g. syrf_pr_)",
   );
   check(
-    SAFE.usernameSuffix.test(p.usernameSuffix ?? "_app"),
+    SAFE.usernameSuffix.test(p.usernameSuffix ?? PREVIEW_USERNAME_SUFFIX),
     "usernameSuffix",
     p.usernameSuffix,
     "must be letters, digits, '_', '.' or '-' (e.g. _app)",
@@ -185,7 +185,7 @@ function validate(p: AdmissionPolicyParams): void {
     "must be a Kubernetes namespace name (e.g. mongodb-atlas-system)",
   );
   check(
-    !new RegExp(PREVIEW_NAMESPACE_REGEX).test(p.operatorNamespace),
+    !isPreviewNamespace(p.operatorNamespace),
     "operatorNamespace",
     p.operatorNamespace,
     "must not look like a preview namespace pr-<N>",
@@ -217,7 +217,7 @@ function validate(p: AdmissionPolicyParams): void {
       "must be the Atlas project id: 24 lowercase hexadecimal characters",
     );
   }
-  checkList(p.allowedRoles ?? ["read", "readWrite"], "allowedRoles", SAFE.role, "built-in role names", true);
+  checkList(p.allowedRoles ?? ALLOWED_DATABASE_ROLES, "allowedRoles", SAFE.role, "built-in role names", true);
   checkList(p.dangerousRoles ?? DANGEROUS_ROLES, "dangerousRoles", SAFE.role, "role names", false);
   const dangerous = new Set((p.dangerousRoles ?? DANGEROUS_ROLES).map((r) => r.toLowerCase()));
   for (const role of p.allowedRoles ?? []) {
@@ -335,7 +335,7 @@ function kindName(): string {
 
 const onlyPreviewNamespaces = {
   name: "preview-namespace",
-  expression: `request.namespace.matches(${celString(PREVIEW_NAMESPACE_REGEX)})`,
+  expression: `request.namespace.matches(${celString(PREVIEW_NAMESPACE_PATTERN)})`,
 };
 
 function annotations(title: string, rules: PolicyRule[]): Record<string, string> {
@@ -347,11 +347,11 @@ function annotations(title: string, rules: PolicyRule[]): Record<string, string>
 }
 
 function userPolicy(k: UserKind, p: AdmissionPolicyParams): AdmissionPolicy {
-  const allowed = p.allowedRoles ?? ["read", "readWrite"];
+  const allowed = p.allowedRoles ?? ALLOWED_DATABASE_ROLES;
   const dangerousLower = (p.dangerousRoles ?? DANGEROUS_ROLES).map((r) => r.toLowerCase());
   const protectedDbs = [...new Set([...p.protectedDatabases, ...SYSTEM_DATABASES])];
   const protectedLower = [...new Set(protectedDbs.map((d) => d.toLowerCase()))];
-  const suffix = p.usernameSuffix ?? "_app";
+  const suffix = p.usernameSuffix ?? PREVIEW_USERNAME_SUFFIX;
   const s = "variables.spec";
   const who = kindName();
   const project = k.project(p);
@@ -565,7 +565,7 @@ function outsidePreviewsPolicy(p: AdmissionPolicyParams): AdmissionPolicy {
         matchConditions: [
           {
             name: "outside-previews-and-operator",
-            expression: `!request.namespace.matches(${celString(PREVIEW_NAMESPACE_REGEX)}) && request.namespace != ${celString(p.operatorNamespace)}`,
+            expression: `!request.namespace.matches(${celString(PREVIEW_NAMESPACE_PATTERN)}) && request.namespace != ${celString(p.operatorNamespace)}`,
           },
         ],
         validations: [

@@ -23,15 +23,15 @@ describe("PasswordUser refuses bad args, naming the argument, the value and the 
   it.each([
     [
       { roles: [{ roleName: "readWriteAnyDatabase", databaseName: "syrftest" }] },
-      'PasswordUser u: args.roles[0].roleName is "readWriteAnyDatabase"; never grant it (every *AnyDatabase role reaches every database of the cluster); use read or readWrite on one database',
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.roles[0].roleName: got "readWriteAnyDatabase"; never grant it (every *AnyDatabase role reaches every database of the cluster); use read or readWrite on one database',
     ],
     [
       { roles: [{ roleName: "read", databaseName: "admin" }] },
-      'PasswordUser u: args.roles[0].databaseName is "admin"; grant built-in roles on the application\'s database, never admin, local or config',
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.roles[0].databaseName: got "admin"; grant built-in roles on the application\'s database, never admin, local or config',
     ],
     [
       { roles: [{ roleName: "ops", databaseName: "syrftest", custom: true }] },
-      'PasswordUser u: args.roles[0].databaseName is "syrftest"; a custom role is granted on "admin" (Atlas rule)',
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.roles[0].databaseName: got "syrftest"; a custom role is granted on "admin" (Atlas rule)',
     ],
     [
       {
@@ -40,16 +40,19 @@ describe("PasswordUser refuses bad args, naming the argument, the value and the 
           { roleName: "read", databaseName: "syrftest" },
         ],
       },
-      "PasswordUser u: args.roles is 2; a user holding a custom role can hold no other role (Atlas rule); give it one role",
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.roles: got 2; a user holding a custom role can hold no other role (Atlas rule); give it one role',
     ],
-    [{ roles: [] }, "PasswordUser u: args.roles is []; grant at least one role"],
+    [
+      { roles: [] },
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.roles: got []; grant at least one role',
+    ],
     [
       { scopes: [] },
-      "PasswordUser u: args.scopes is []; name at least one cluster or stream workspace: without scopes the user reaches every one",
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.scopes: got []; name at least one cluster or stream workspace: without scopes the user reaches every one',
     ],
     [
       { secretAccessor: "allUsers" },
-      'PasswordUser u: args.secretAccessor is "allUsers"; must be one workload identity: serviceAccount:<name>@<project>.iam.gserviceaccount.com, principal://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/subject/<subject> or principalSet://… for one group, attribute, namespace or cluster; never allUsers, allAuthenticatedUsers, user:, group: or domain:',
+      'PasswordUser "u": invalid arguments; nothing was created:\n  - args.secretAccessor: got "allUsers"; must be one workload identity: serviceAccount:<name>@<project>.iam.gserviceaccount.com, principal://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/subject/<subject> or principalSet://… for one group, attribute, namespace or cluster; never allUsers, allAuthenticatedUsers, user:, group: or domain:',
     ],
   ] as [Partial<PasswordUserArgs>, string][])("%j", (over, message) => {
     expect(() => new PasswordUser("u", user(over))).toThrow(new Error(message));
@@ -69,7 +72,7 @@ describe("ApplicationUsers refuses roles beyond the allowlist and other database
         }),
     ).toThrow(
       new Error(
-        'ApplicationUsers a: args.users[0].roles[0].role is "dbAdmin"; use read or readWrite, or opt in to one of dbAdmin, dbOwner, userAdmin with a reason',
+        'ApplicationUsers "a": invalid arguments; nothing was created:\n  - args.users[0].roles[0].role: got "dbAdmin"; use read or readWrite, or opt in to one of dbAdmin, dbOwner, userAdmin with a reason',
       ),
     );
   });
@@ -83,7 +86,7 @@ describe("ApplicationUsers refuses roles beyond the allowlist and other database
         }),
     ).toThrow(
       new Error(
-        'ApplicationUsers a: args.users[0].roles[0].database is "syrf_staging"; this environment\'s users may only reach syrftest',
+        'ApplicationUsers "a": invalid arguments; nothing was created:\n  - args.users[0].roles[0].database: got "syrf_staging"; this environment\'s users may only reach syrftest',
       ),
     );
   });
@@ -91,7 +94,9 @@ describe("ApplicationUsers refuses roles beyond the allowlist and other database
   it("a duplicate username", () => {
     const u = { ...spec, roles: [{ role: "read", database: "syrftest" }] };
     expect(() => new ApplicationUsers("a", { ...base, users: [u, u] })).toThrow(
-      new Error('ApplicationUsers a: args.users[1].username is "syrf_prod_app"; declare each username once'),
+      new Error(
+        'ApplicationUsers "a": invalid arguments; nothing was created:\n  - args.users[1].username: got "syrf_prod_app"; declare each username once',
+      ),
     );
   });
 });
@@ -113,7 +118,7 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
         }),
     ).toThrow(
       new Error(
-        'StreamProcessing s: args.personaRoles[0].actions[0] is "CREATE_STREAM_PROCESSOR"; use documented stream processor actions only: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor, listStreamConnections',
+        'StreamProcessing "s": invalid arguments; nothing was created:\n  - args.personaRoles[0].actions[0]: got "CREATE_STREAM_PROCESSOR"; use documented stream processor actions only: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor, listStreamConnections',
       ),
     );
   });
@@ -127,7 +132,7 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
         }),
     ).toThrow(
       new Error(
-        'StreamProcessing s: args.connections[0].executeAs is "atlasAdmin"; never execute as a broad role (it administers every database and user of the project); use one of the execution roles',
+        'StreamProcessing "s": invalid arguments; nothing was created:\n  - args.connections[0].executeAs: got "atlasAdmin"; never execute as a broad role (it administers every database and user of the project); use one of the execution roles',
       ),
     );
   });
@@ -141,7 +146,7 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
         }),
     ).toThrow(
       new Error(
-        'StreamProcessing s: args.executionRoles[0].database is "admin"; execute as a role on the application\'s database, never admin, local or config',
+        'StreamProcessing "s": invalid arguments; nothing was created:\n  - args.executionRoles[0].database: got "admin"; execute as a role on the application\'s database, never admin, local or config',
       ),
     );
   });
@@ -156,7 +161,7 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
         }),
     ).toThrow(
       new Error(
-        "StreamProcessing s: args.users[0].workspaces is []; name at least one workspace: without scopes the user reaches every workspace and cluster",
+        'StreamProcessing "s": invalid arguments; nothing was created:\n  - args.users[0].workspaces: got []; name at least one workspace: without scopes the user reaches every workspace and cluster',
       ),
     );
   });
@@ -165,13 +170,17 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
 describe("DatabaseAuditing", () => {
   it("refuses alerts nobody receives", () => {
     expect(() => new DatabaseAuditing("d", { projectId: "p" })).toThrow(
-      new Error("DatabaseAuditing d: args.emails is []; name at least one e-mail or webhook target"),
+      new Error(
+        'DatabaseAuditing "d": invalid arguments; nothing was created:\n  - args.emails: got []; name at least one e-mail or webhook target',
+      ),
     );
   });
 
   it("refuses a plain-http webhook", () => {
     expect(() => new DatabaseAuditing("d", { projectId: "p", webhooks: [{ url: "http://x.example.com" }] })).toThrow(
-      new Error('DatabaseAuditing d: args.webhooks[0].url is "http://x.example.com"; use an https:// URL'),
+      new Error(
+        'DatabaseAuditing "d": invalid arguments; nothing was created:\n  - args.webhooks[0].url: got "http://x.example.com"; use an https:// URL',
+      ),
     );
   });
 

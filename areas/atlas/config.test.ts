@@ -443,7 +443,7 @@ describe("database auditing", () => {
     const w = auditing(cfg).alerts.webhooks[0];
     if (w) w.url = "http://hooks.example.com/atlas";
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:databaseAuditing.alerts.webhooks[0].url: got "http://hooks.example.com/atlas"; must be an https:// URL',
+      'atlas-access:databaseAuditing.alerts.webhooks[0].url: got "http://hooks.example.com/atlas"; must be an https:// URL such as https://alerts.example.com/hooks/aws (plain http is not accepted)',
     ]);
   });
 });

@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { StackConfig } from "../../program/config";
 import type { AccessSummary } from "../../domain/summary";
+import type { DeclaredArea } from "../component";
+import type { AtlasRuleInput } from "./rules";
 import { DatabaseAuditing } from "./auditing/DatabaseAuditing";
 import { StreamProcessing } from "./streams/StreamProcessing";
 import { ApplicationUsers } from "./users/ApplicationUsers";
 
 /**
  * Declares the Atlas area's components from the validated config (application users, stream processing, database
- * auditing) and returns their access summaries. Kept here so `stacks/program.ts` needs one line for the whole area.
+ * auditing).
  */
-export function declareAtlasAccess(config: StackConfig): AccessSummary[] {
+export function declareAtlasAccess(config: AtlasRuleInput): DeclaredArea {
   const summaries: AccessSummary[] = [];
   const projectId = config.atlas.projectId;
   const gcpProject = config.gcp?.projectId;
@@ -60,5 +61,5 @@ export function declareAtlasAccess(config: StackConfig): AccessSummary[] {
     });
     summaries.push(component.summary);
   }
-  return summaries;
+  return { summaries, outputs: {} };
 }

@@ -2,7 +2,7 @@
  * Proof over both real stacks' registrations (the real program under mocks): users' roles, databases and scopes
  * exactly; secrets stay secret; Secret Manager IAM is per secret; production and staging users are protected.
  */
-import { ConfigError } from "../../program/config";
+import { ConfigError } from "../../config/parse";
 import type { Registration, RunResult } from "../../offline/harness";
 import { SECURE_PLACEHOLDER, isSecret, registeredBefore, runStack, unwrapSecrets } from "../../offline/harness";
 

@@ -6,6 +6,8 @@ import * as kms from "@pulumi/aws/kms";
 import * as s3 from "@pulumi/aws/s3";
 import * as sns from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
+import { ACCOUNT_ID, REGION, ROLE_NAME, TRAIL_NAME, accountOfArn, parseRoleArn, roleArnAtRoot } from "../../domain/aws";
+import { EMAIL } from "../../domain/formats";
 import type { AccessSummary } from "../../domain/summary";
 import {
   ACCEPTED_RETENTION_DAYS,
@@ -16,7 +18,6 @@ import {
   ROLE_TAMPERING_EVENTS,
   TRAIL_TAMPERING_EVENTS,
   UNSAFE_IN_PATTERN,
-  connectionRoleArn,
   foreignAssumptionPattern,
   metricFilterCount,
   roleTamperingPattern,
@@ -97,19 +98,13 @@ export const KEY_ADMINISTRATOR_ACTIONS = [
   "kms:RotateKeyOnDemand",
 ];
 
-const TRAIL_NAME = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
-const ROLE_NAME = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
-const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/\S+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Every problem with `args`, one line each, naming the argument, the bad value and what would be accepted. */
 export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
   const problems: string[] = [];
   const bad = (arg: string, value: unknown, fix: string) =>
     problems.push(`args.${arg}: got ${JSON.stringify(value)}; ${fix}`);
-  if (!/^\d{12}$/.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region))
-    bad("region", args.region, "must be an AWS region such as eu-west-1");
+  if (!ACCOUNT_ID.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
+  if (!REGION.test(args.region)) bad("region", args.region, "must be an AWS region such as eu-west-1");
   if (!TRAIL_NAME.test(args.trailName))
     bad("trailName", args.trailName, "must be 3-48 lowercase letters, digits or '-'");
   const retention = args.logRetentionDays ?? 365;
@@ -141,8 +136,8 @@ export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
       "must name at least one IAM role, or nobody could ever manage the keys",
     );
   args.keyAdministratorArns.forEach((arn, i) => {
-    const otherAccount = /^\d{12}$/.test(args.accountId) && arn.split(":")[4] !== args.accountId;
-    if (!ROLE_ARN.test(arn) || arn.includes("*") || otherAccount) {
+    const otherAccount = ACCOUNT_ID.test(args.accountId) && accountOfArn(arn) !== args.accountId;
+    if (parseRoleArn(arn) === undefined || otherAccount) {
       bad(`keyAdministratorArns[${i}]`, arn, `must be an exact IAM role ARN in account ${args.accountId}`);
     }
   });
@@ -160,15 +155,12 @@ export function auditTrailArgProblems(args: AuditTrailArgs): string[] {
     if (seen.has(role.name))
       bad(`connectionRoles[${i}].name`, role.name, "is watched twice; list each connection role once");
     seen.add(role.name);
-    const unsafe = role.allowedPrincipals.filter((p) => !ROLE_ARN.test(p) || UNSAFE_IN_PATTERN.test(p));
+    const unsafe = role.allowedPrincipals.filter((p) => parseRoleArn(p) === undefined || UNSAFE_IN_PATTERN.test(p));
     unsafe.forEach((p) =>
       bad(`connectionRoles[${i}].allowedPrincipals`, p, 'each must be an IAM role ARN without *, " or \\'),
     );
     if (unsafe.length === 0 && ROLE_NAME.test(role.name)) {
-      const length = foreignAssumptionPattern(
-        connectionRoleArn(args.accountId, role.name),
-        role.allowedPrincipals,
-      ).length;
+      const length = foreignAssumptionPattern(roleArnAtRoot(args.accountId, role.name), role.allowedPrincipals).length;
       if (length > FILTER_PATTERN_MAX) {
         bad(
           `connectionRoles[${i}].allowedPrincipals`,
@@ -514,7 +506,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     // --- the detectors.
     const detectors: Detector[] = [];
     for (const role of args.connectionRoles) {
-      const roleArn = connectionRoleArn(accountId, role.name);
+      const roleArn = roleArnAtRoot(accountId, role.name);
       detectors.push({
         key: `foreign-assume-${role.name}`,
         description:
@@ -587,7 +579,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     }
 
     // --- the saved Logs Insights query: who assumed each connection role, newest first (every caller type, not only roles).
-    const roleArns = args.connectionRoles.map((r) => JSON.stringify(connectionRoleArn(accountId, r.name)));
+    const roleArns = args.connectionRoles.map((r) => JSON.stringify(roleArnAtRoot(accountId, r.name)));
     new cloudwatch.QueryDefinition(
       `${name}-assumptions-query`,
       {

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../../program/config";
+import { ConfigError } from "../../config/parse";
 import { registeredBefore, runStack } from "../../offline/harness";
 import type { RunResult } from "../../offline/harness";
 import { matches, parseFilterPattern } from "../../offline/simulators/filterPattern";

@@ -199,8 +199,3 @@ export const CIS_PATTERNS: readonly { id: string; control: string; metric: strin
 export function metricFilterCount(connections: number, cisAlarms: boolean): number {
   return 2 * connections + 1 + (cisAlarms ? CIS_PATTERNS.length : 0);
 }
-
-/** The IAM role ARN of a connection role (created at path `/`). */
-export function connectionRoleArn(accountId: string, roleName: string, partition = "aws"): string {
-  return `arn:${partition}:iam::${accountId}:role/${roleName}`;
-}

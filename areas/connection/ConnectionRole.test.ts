@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type Registration, type RunResult, readStackConfig, runStack } from "../../offline/harness";
-import { ConnectionRole, type ConnectionRoleArgs, validateConnectionRoleArgs } from ".";
+import { type ConnectionRoleArgs, checkConnectionRoleArgs } from "./args";
+import { ConnectionRole } from "./ConnectionRole";
 
 const ACCOUNT = "111122223333";
 const PROJECT_ID = "64b7f3a1c2d4e5f6a7b8c9d0";
@@ -244,12 +245,12 @@ describe("ConnectionRole used directly: its own argument check", () => {
   };
 
   it("accepts valid arguments", () => {
-    expect(validateConnectionRoleArgs(good)).toEqual([]);
+    expect(checkConnectionRoleArgs(good).problems).toEqual([]);
   });
 
   it("names each bad argument, its value and the rule", () => {
     expect(
-      validateConnectionRoleArgs({
+      checkConnectionRoleArgs({
         ...good,
         allowedPrincipals: [
           "arn:aws:iam::111122223333:root",
@@ -258,7 +259,7 @@ describe("ConnectionRole used directly: its own argument check", () => {
         ],
         roles: [{ role: "readWriteAnyDatabase", database: "admin" }],
         scopes: [],
-      }),
+      }).problems,
     ).toEqual([
       'args.allowedPrincipals[0]: got "arn:aws:iam::111122223333:root"; an account (bare id or :root) hands the decision to every identity policy in that account, so any admin could assume the role; name the exact workload role ARN, e.g. arn:aws:iam::111122223333:role/service-role/app-lambda',
       'args.allowedPrincipals[2]: got "arn:aws:iam::111122223333:role/A"; is listed twice; each principal must appear once',

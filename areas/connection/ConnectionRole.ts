@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type { AccessSummary } from "../../domain/summary";
-import { type ConnectionRoleArgs, validateConnectionRoleArgs } from "./args";
-import { isCrossAccount, roleArnAtRoot } from "./principals";
+import { roleArnAtRoot } from "../../domain/aws";
+import { type ConnectionRoleArgs, checkConnectionRoleArgs } from "./args";
+import { isCrossAccount } from "./principals";
 import { buildTrustPolicy } from "./trustPolicy";
 
 export const CONNECTION_ROLE_TYPE = "atlas-access:aws:ConnectionRole";
@@ -32,12 +33,7 @@ export class ConnectionRole extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
 
   constructor(name: string, args: ConnectionRoleArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = validateConnectionRoleArgs(args);
-    if (problems.length > 0) {
-      throw new Error(
-        `ConnectionRole "${name}": invalid arguments; nothing was created:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-      );
-    }
+    checkConnectionRoleArgs(args).throwIfAny("ConnectionRole", name);
     super(CONNECTION_ROLE_TYPE, name, {}, opts);
 
     this.trustPolicy = JSON.stringify(

@@ -1,8 +1,8 @@
-import { SYSTEM_DATABASES, isSystemDatabase } from "../../guardrails/rules/atlas/roles";
+import { ALLOWED_DATABASE_ROLES, SYSTEM_DATABASES, isSystemDatabase } from "../../domain/atlas";
+import { ACCOUNT_ID, ROLE_NAME } from "../../domain/aws";
+import { ArgsCheck } from "../component";
 import { type CrossAccount, principalProblem } from "./principals";
 
-/** The only database roles a connection's Atlas user may hold. */
-export const ALLOWED_DATABASE_ROLES = ["read", "readWrite"] as const;
 export type ConnectionDatabaseRole = (typeof ALLOWED_DATABASE_ROLES)[number];
 
 /** Arguments of {@link ConnectionRole}. Everything is plain data from the validated stack config. */
@@ -33,15 +33,14 @@ export interface ConnectionRoleArgs {
 }
 
 /**
- * The problems of `args`, one line each (`args.<key>: got <value>; <why and what is accepted>`); empty when valid.
- * The stack config enforces the same rules with config key paths; this guards direct use of the component.
+ * Checks `args` (the stack config enforces the same rules with config key paths; this guards direct use of the
+ * component) and returns the collected problems.
  */
-export function validateConnectionRoleArgs(args: ConnectionRoleArgs): string[] {
-  const problems: string[] = [];
-  const bad = (key: string, value: unknown, message: string) =>
-    problems.push(`args.${key}: got ${JSON.stringify(value)}; ${message}`);
-  if (!/^\d{12}$/.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
-  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(args.roleName))
+export function checkConnectionRoleArgs(args: ConnectionRoleArgs): ArgsCheck {
+  const check = new ArgsCheck();
+  const bad = check.bad.bind(check);
+  if (!ACCOUNT_ID.test(args.accountId)) bad("accountId", args.accountId, "must be a 12-digit AWS account id");
+  if (!ROLE_NAME.test(args.roleName))
     bad("roleName", args.roleName, "must be an IAM role name: 1-64 of A-Z a-z 0-9 + = , . @ _ -");
   if (args.allowedPrincipals.length === 0)
     bad("allowedPrincipals", args.allowedPrincipals, "must list at least one workload role ARN");
@@ -62,5 +61,5 @@ export function validateConnectionRoleArgs(args: ConnectionRoleArgs): string[] {
   });
   if (args.scopes.length === 0)
     bad("scopes", args.scopes, "must name at least one cluster: no scopes means every cluster of the project");
-  return problems;
+  return check;
 }

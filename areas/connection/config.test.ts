@@ -2,7 +2,7 @@
  * Every bad-input rule of the connection config, run through the REAL program (runStack): each test checks the
  * exact problem lines and that nothing at all was registered before the error.
  */
-import { ConfigError } from "../../program/config";
+import { ConfigError } from "../../config/parse";
 import { registeredBefore, runStack } from "../../offline/harness";
 
 interface Conn {

@@ -8,7 +8,7 @@
 import { validateTrustPolicy } from "@cloud-copilot/iam-policy";
 import { anonymousPrincipal, runSimulation, type SimulationRequestPrincipal } from "@cloud-copilot/iam-simulate";
 import { type Registration, type RunResult, readStackConfig, runStack } from "../../offline/harness";
-import { parseRoleArn } from "./principals";
+import { parseRoleArn } from "../../domain/aws";
 
 const ACCOUNT = "111122223333";
 const OTHER_ACCOUNT = "999988887777";

@@ -1,21 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { AccessSummary } from "../../domain/summary";
-import { NAMESPACE_NAME } from "./config";
+import { CREDENTIALS_LABEL, EXACT_VERSION, NAMESPACE_NAME, RESTRICTED_LABELS } from "../../domain/kubernetes";
+import { ArgsCheck } from "../component";
 
 export const CHART = "mongodb-atlas-operator";
 export const CHART_REPO = "https://mongodb.github.io/helm-charts";
 /** The chart's operator Deployment is `mongodb-atlas-operator`, so the operator reads its global key from this Secret. */
 export const GLOBAL_SECRET_NAME = "mongodb-atlas-operator-api-key";
-/** The operator only sees Secrets carrying this label (cluster-wide mode) and its token controller always filters on it. */
-export const CREDENTIALS_LABEL = { "atlas.mongodb.com/type": "credentials" } as const;
-/** Pod Security "restricted", enforced (and audited, warned) on every namespace this component family creates. */
-export const RESTRICTED_LABELS = {
-  "pod-security.kubernetes.io/enforce": "restricted",
-  "pod-security.kubernetes.io/enforce-version": "latest",
-  "pod-security.kubernetes.io/audit": "restricted",
-  "pod-security.kubernetes.io/warn": "restricted",
-} as const;
 /** Name of the `AtlasProject` reference (in the operator namespace) every preview user points at. */
 export const PROJECT_REFERENCE_NAME = "shared-project";
 
@@ -81,7 +73,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
 
   constructor(name: string, args: AtlasOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
-    validateOperatorArgs(args);
+    validateOperatorArgs(name, args);
     super("atlas-access:kubernetes:AtlasOperator", name, {}, opts);
 
     const ns = new k8s.core.v1.Namespace(
@@ -159,30 +151,38 @@ export class AtlasOperator extends pulumi.ComponentResource {
   }
 }
 
-function validateOperatorArgs(args: AtlasOperatorArgs): void {
+function validateOperatorArgs(name: string, args: AtlasOperatorArgs): void {
+  const check = new ArgsCheck();
   if (args.watchNamespaces.length === 0) {
-    throw new Error(
-      `AtlasOperator: watchNamespaces is empty, which makes the operator cluster-wide (a ClusterRole reading every Secret); pass at least its own namespace ["${args.namespace}"]`,
+    check.bad(
+      "watchNamespaces",
+      args.watchNamespaces,
+      `must list at least the operator's own namespace ["${args.namespace}"]: an empty list makes the operator cluster-wide (a ClusterRole reading every Secret)`,
     );
-  }
-  if (args.watchNamespaces[0] !== args.namespace) {
-    throw new Error(
-      `AtlasOperator: watchNamespaces must start with the operator namespace "${args.namespace}" (its global Secret lives there), got ${JSON.stringify(args.watchNamespaces[0])}`,
+  } else if (args.watchNamespaces[0] !== args.namespace) {
+    check.bad(
+      "watchNamespaces[0]",
+      args.watchNamespaces[0],
+      `must be the operator namespace "${args.namespace}" (its global Secret lives there)`,
     );
   }
   const seen = new Set<string>();
-  for (const n of args.watchNamespaces) {
+  args.watchNamespaces.forEach((n, i) => {
     if (!NAMESPACE_NAME.test(n)) {
-      throw new Error(
-        `AtlasOperator: watchNamespaces entry ${JSON.stringify(n)} is not an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)`,
+      check.bad(
+        `watchNamespaces[${i}]`,
+        n,
+        "must be an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)",
       );
     }
-    if (seen.has(n)) throw new Error(`AtlasOperator: watchNamespaces lists "${n}" twice; list each namespace once`);
+    if (seen.has(n)) check.bad(`watchNamespaces[${i}]`, n, "is listed twice; list each namespace once");
     seen.add(n);
-  }
-  if (!/^\d+\.\d+\.\d+$/.test(args.chartVersion)) {
-    throw new Error(
-      `AtlasOperator: chartVersion ${JSON.stringify(args.chartVersion)} is not an exact version; pin one such as "2.15.1"`,
-    );
-  }
+  });
+  check.expect(
+    EXACT_VERSION.test(args.chartVersion),
+    "chartVersion",
+    args.chartVersion,
+    'must be an exact version such as "2.15.1"',
+  );
+  check.throwIfAny("AtlasOperator", name);
 }

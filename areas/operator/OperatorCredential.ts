@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type { AccessSummary } from "../../domain/summary";
-import { ACCESS_LIST_MIN_PREFIX, parseCidr } from "./config";
+import { ArgsCheck } from "../component";
+import { accessListProblem } from "./accessList";
 
 /** The only project role the operator's credential holds: create, update and delete database users (and, unavoidably, custom roles). */
 export const OPERATOR_PROJECT_ROLE = "GROUP_DATABASE_ACCESS_ADMIN";
@@ -40,7 +41,7 @@ export class OperatorCredential extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
 
   constructor(name: string, args: OperatorCredentialArgs, opts?: pulumi.ComponentResourceOptions) {
-    validateCredentialArgs(args);
+    validateCredentialArgs(name, args);
     super("atlas-access:kubernetes:OperatorCredential", name, {}, opts);
     const hours = args.secretExpiresAfterHours ?? 2160;
     const displayName = args.displayName ?? "atlas-kubernetes-operator";
@@ -92,25 +93,24 @@ export class OperatorCredential extends pulumi.ComponentResource {
   }
 }
 
-function validateCredentialArgs(args: OperatorCredentialArgs): void {
-  if (args.accessList.length === 0) {
-    throw new Error(
-      "OperatorCredential: accessList is empty; list the cluster's egress CIDR blocks (an empty list lets Atlas accept the credential from anywhere)",
-    );
-  }
-  for (const cidr of args.accessList) {
-    const parsed = parseCidr(cidr);
-    const min = parsed?.version === 6 ? ACCESS_LIST_MIN_PREFIX.v6 : ACCESS_LIST_MIN_PREFIX.v4;
-    if (!parsed || parsed.prefix < min || parsed.hostBitsSet) {
-      throw new Error(
-        `OperatorCredential: accessList entry ${JSON.stringify(cidr)} is not a CIDR block of at least /${min}; use the cluster's egress addresses (IPv4 /${ACCESS_LIST_MIN_PREFIX.v4}-/32, IPv6 /${ACCESS_LIST_MIN_PREFIX.v6}-/128)`,
-      );
-    }
-  }
+function validateCredentialArgs(name: string, args: OperatorCredentialArgs): void {
+  const check = new ArgsCheck();
+  check.expect(
+    args.accessList.length > 0,
+    "accessList",
+    args.accessList,
+    "must list the cluster's egress CIDR blocks: an empty list lets Atlas accept the credential from anywhere",
+  );
+  args.accessList.forEach((cidr, i) => {
+    const problem = accessListProblem(cidr);
+    if (problem) check.bad(`accessList[${i}]`, cidr, problem);
+  });
   const hours = args.secretExpiresAfterHours;
-  if (hours !== undefined && !(Number.isSafeInteger(hours) && hours >= 8 && hours <= 8760)) {
-    throw new Error(
-      `OperatorCredential: secretExpiresAfterHours ${hours} is out of range; use a whole number of hours from 8 to 8760`,
-    );
-  }
+  check.expect(
+    hours === undefined || (Number.isSafeInteger(hours) && hours >= 8 && hours <= 8760),
+    "secretExpiresAfterHours",
+    hours,
+    "must be a whole number of hours from 8 to 8760",
+  );
+  check.throwIfAny("OperatorCredential", name);
 }

@@ -2,19 +2,25 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
 import type { AccessSummary } from "../../domain/summary";
-import { CREDENTIALS_LABEL, RESTRICTED_LABELS } from "./AtlasOperator";
-import { NAMESPACE_NAME, SYSTEM_DATABASES, previewNamespace } from "./config";
+import { SYSTEM_DATABASES } from "../../domain/atlas";
+import {
+  CREDENTIALS_LABEL,
+  PREVIEW_LABEL,
+  PREVIEW_STATE_LABEL,
+  PULL_REQUEST_LABEL,
+  type PreviewState,
+  RESOURCE_POLICY_ANNOTATION,
+  RESTRICTED_LABELS,
+  previewDatabase,
+  previewNamespace,
+  previewUsername,
+} from "../../domain/kubernetes";
+import { ArgsCheck } from "../component";
 
-/** Marks a namespace (and the objects in it) as a pull-request preview; admission policies select on it. */
-export const PREVIEW_LABEL = "atlas-access.io/preview";
-/** `open` or `closing` (see README: a closing preview is still watched while its user is deleted). */
-export const PREVIEW_STATE_LABEL = "atlas-access.io/preview-state";
 /** Name of the password Secret in each preview namespace. */
 export const PASSWORD_SECRET_NAME = "atlas-user-password";
 /** Without this annotation the operator only forgets the user when the CR goes: the Atlas user would stay. */
-export const DELETE_POLICY = { "mongodb.com/atlas-resource-policy": "delete" } as const;
-
-export type PreviewState = "open" | "closing";
+export const DELETE_POLICY = { [RESOURCE_POLICY_ANNOTATION]: "delete" } as const;
 
 export interface PreviewSpec {
   /** Pull request number (positive integer). */
@@ -45,10 +51,10 @@ export function previewUserSpec(
 ) {
   return {
     projectRef: { ...args.projectRef },
-    username: `${args.usernamePrefix}${pr}_app`,
+    username: previewUsername(args.usernamePrefix, pr),
     databaseName: "admin",
     passwordSecretRef: { name: PASSWORD_SECRET_NAME },
-    roles: [{ roleName: "readWrite", databaseName: `${args.databasePrefix}${pr}` }],
+    roles: [{ roleName: "readWrite", databaseName: previewDatabase(args.databasePrefix, pr) }],
     scopes: args.clusters.map((name) => ({ name, type: "CLUSTER" })),
     description: `Preview user of pull request #${pr} (atlas-access)`,
   };
@@ -62,7 +68,7 @@ export class Previews extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
 
   constructor(name: string, args: PreviewsArgs, opts?: pulumi.ComponentResourceOptions) {
-    validatePreviewsArgs(args);
+    validatePreviewsArgs(name, args);
     super("atlas-access:kubernetes:Previews", name, {}, opts);
     const lines: string[] = [];
     const sorted = [...args.previews].sort((a, b) => a.number - b.number);
@@ -71,7 +77,7 @@ export class Previews extends pulumi.ComponentResource {
       const labels = {
         [PREVIEW_LABEL]: "true",
         [PREVIEW_STATE_LABEL]: state,
-        "atlas-access.io/pull-request": String(pr),
+        [PULL_REQUEST_LABEL]: String(pr),
       };
       const ns = new k8s.core.v1.Namespace(
         nsName,
@@ -124,32 +130,31 @@ export class Previews extends pulumi.ComponentResource {
   }
 }
 
-function validatePreviewsArgs(args: PreviewsArgs): void {
+function validatePreviewsArgs(name: string, args: PreviewsArgs): void {
+  const check = new ArgsCheck();
   const seen = new Set<number>();
-  for (const p of args.previews) {
+  args.previews.forEach((p, i) => {
     if (!Number.isSafeInteger(p.number) || p.number <= 0) {
-      throw new Error(
-        `Previews: pull request number ${p.number} is not a positive whole number; use the pull request's number, e.g. 123`,
-      );
+      check.bad(`previews[${i}].number`, p.number, "must be a positive whole pull request number, e.g. 123");
+    } else if (seen.has(p.number)) {
+      check.bad(`previews[${i}].number`, p.number, "is listed twice; list it once, either open or closing");
     }
-    if (seen.has(p.number))
-      throw new Error(`Previews: pull request ${p.number} is listed twice; list it once, either open or closing`);
     seen.add(p.number);
-    if (!NAMESPACE_NAME.test(previewNamespace(p.number))) {
-      throw new Error(
-        `Previews: pull request ${p.number} gives namespace ${previewNamespace(p.number)}, which is not a valid namespace name`,
-      );
-    }
-  }
-  if (args.clusters.length === 0)
-    throw new Error(
-      "Previews: clusters is empty; name the preview cluster(s) (without scopes a user reaches every cluster)",
-    );
+  });
+  check.expect(
+    args.clusters.length > 0,
+    "clusters",
+    args.clusters,
+    "must name the preview cluster(s): without scopes a user reaches every cluster",
+  );
   const protectedDbs = [...args.protectedDatabases, ...SYSTEM_DATABASES];
   const hit = protectedDbs.find((db) => db.startsWith(args.databasePrefix));
   if (hit !== undefined) {
-    throw new Error(
-      `Previews: databasePrefix "${args.databasePrefix}" begins the protected database "${hit}"; choose a prefix that begins none of ${protectedDbs.join(", ")}`,
+    check.bad(
+      "databasePrefix",
+      args.databasePrefix,
+      `begins the protected database "${hit}"; choose a prefix that begins none of ${protectedDbs.join(", ")}`,
     );
   }
+  check.throwIfAny("Previews", name);
 }

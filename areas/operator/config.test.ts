@@ -1,6 +1,7 @@
 import { parseStackConfig } from "../../program/config";
 import { readStackConfig } from "../../offline/harness";
-import { parseCidr, watchNamespaces } from "./config";
+import { parseCidr } from "../../domain/formats";
+import { watchNamespaces } from "./watchList";
 import { problemsOf } from "../../test/support/config";
 
 /** The staging stack's real config with one open preview: each test breaks one thing in a copy of it. */

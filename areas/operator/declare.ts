@@ -1,34 +1,33 @@
-import type * as pulumi from "@pulumi/pulumi";
-import type { StackConfig } from "../../program/config";
-import { watchNamespaces } from "./config";
+/** Turns `atlas-access:operator` and `atlas-access:previews` into the credential, the operator and the previews. */
 import type { AccessSummary } from "../../domain/summary";
-import { OperatorCredential } from "./OperatorCredential";
+import type * as pulumi from "@pulumi/pulumi";
+import type { DeclaredArea } from "../component";
 import { AtlasOperator } from "./AtlasOperator";
+import type { OperatorRuleInput } from "./config";
+import { OperatorCredential } from "./OperatorCredential";
 import { Previews, type PreviewSpec } from "./Previews";
+import { watchNamespaces } from "./watchList";
 
-/**
- * What `program()` gets back: the summaries to print and the stack outputs to add (plain data only; the credential
- * stays a secret output of the `OperatorCredential` component, consumed in-program by the operator's Secret).
- */
-export interface DeclaredOperator {
-  summaries: AccessSummary[];
-  /** The operator's Helm release: what depends on the Atlas CRDs waits for it. */
+/** What the operator area hands the admission area: the policies judge its resources and pin its project reference. */
+export interface OperatorHandles {
+  /** The operator's release: its CRDs must exist before a policy naming them is admitted. */
   release: pulumi.Resource;
-  /** What every preview user puts in `spec.projectRef`; the admission policies pin exactly this. */
+  /** What every preview user puts in `spec.projectRef`. */
   projectRef: { name: string; namespace: string };
-  outputs: {
-    /** Plain: the exact `watchNamespaces` installed. */
-    operatorWatchNamespaces: string[];
-  };
+}
+
+/** The operator area, and what the admission area needs of it (undefined when the stack has no operator). */
+export interface DeclaredOperator extends DeclaredArea {
+  handles: OperatorHandles | undefined;
 }
 
 /**
  * Declares the operator credential, the operator and the previews from validated config; nothing when
  * `atlas-access:operator` is not set (the prod stack).
  */
-export function declareOperator(config: StackConfig): DeclaredOperator | undefined {
+export function declareOperator(config: OperatorRuleInput): DeclaredOperator {
   const op = config.operator;
-  if (!op) return undefined;
+  if (!op) return { summaries: [], outputs: {}, handles: undefined };
   const credential = new OperatorCredential("operator-credential", {
     orgId: config.atlas.orgId,
     projectId: config.atlas.projectId,
@@ -69,10 +68,8 @@ export function declareOperator(config: StackConfig): DeclaredOperator | undefin
   }
   return {
     summaries,
-    release: operator.release,
-    projectRef: operator.projectRef,
-    outputs: {
-      operatorWatchNamespaces: watched,
-    },
+    // Plain: the exact `watchNamespaces` installed.
+    outputs: { operatorWatchNamespaces: watched },
+    handles: { release: operator.release, projectRef: operator.projectRef },
   };
 }

@@ -380,14 +380,24 @@ describe("bad input registers nothing", () => {
       projectId: "p",
       credential,
     };
+    const header = (component: string) => `${component} "t": invalid arguments; nothing was created:\n`;
     expect(() => new AtlasOperator("t", { ...base, watchNamespaces: [] })).toThrow(
-      `AtlasOperator: watchNamespaces is empty, which makes the operator cluster-wide (a ClusterRole reading every Secret); pass at least its own namespace ["${NS}"]`,
+      new Error(
+        header("AtlasOperator") +
+          `  - args.watchNamespaces: got []; must list at least the operator's own namespace ["${NS}"]: an empty list makes the operator cluster-wide (a ClusterRole reading every Secret)`,
+      ),
     );
     expect(() => new AtlasOperator("t", { ...base, watchNamespaces: [NS, "pr-*"] })).toThrow(
-      'AtlasOperator: watchNamespaces entry "pr-*" is not an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)',
+      new Error(
+        header("AtlasOperator") +
+          '  - args.watchNamespaces[1]: got "pr-*"; must be an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)',
+      ),
     );
     expect(() => new OperatorCredential("t", { orgId: "o", projectId: "p", accessList: ["0.0.0.0/0"] })).toThrow(
-      'OperatorCredential: accessList entry "0.0.0.0/0" is not a CIDR block of at least /24; use the cluster\'s egress addresses (IPv4 /24-/32, IPv6 /64-/128)',
+      new Error(
+        header("OperatorCredential") +
+          '  - args.accessList[0]: got "0.0.0.0/0"; is open to the whole internet; list the cluster\'s egress addresses instead',
+      ),
     );
     const previews = {
       databasePrefix: "syrf_pr_",
@@ -405,9 +415,17 @@ describe("bad input registers nothing", () => {
             { number: 1, state: "closing" },
           ],
         }),
-    ).toThrow("Previews: pull request 1 is listed twice; list it once, either open or closing");
+    ).toThrow(
+      new Error(
+        header("Previews") +
+          "  - args.previews[1].number: got 1; is listed twice; list it once, either open or closing",
+      ),
+    );
     expect(() => new Previews("t", { ...previews, databasePrefix: "syrf_", previews: [] })).toThrow(
-      'Previews: databasePrefix "syrf_" begins the protected database "syrf_staging"; choose a prefix that begins none of syrf_staging, admin, local, config',
+      new Error(
+        header("Previews") +
+          '  - args.databasePrefix: got "syrf_"; begins the protected database "syrf_staging"; choose a prefix that begins none of syrf_staging, admin, local, config',
+      ),
     );
   });
 });

@@ -65,12 +65,4 @@ export function hasCondition(s: Statement): boolean {
   return isRecord(c) && Object.values(c).some((op) => isRecord(op) && Object.keys(op).length > 0);
 }
 
-/** `arn:aws:iam::111122223333:root` or a bare account id: the whole account. */
-export const isAccountRoot = (value: string): boolean =>
-  /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(value) || /^\d{12}$/.test(value);
-
-/** An exact IAM role ARN (no wildcard). */
-export const isRoleArn = (value: string): boolean =>
-  /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]+$/.test(value);
-
 export const isAllow = (s: Statement): boolean => s.effect === "Allow";

@@ -1,4 +1,5 @@
 /** Relations between resources that several rules need: which roles are connection roles, what refers to what. */
+import { roleNameOfArn } from "../../domain/aws";
 import type { ResourceView } from "../types";
 import { isRecord, str } from "./values";
 
@@ -17,12 +18,6 @@ export const T = {
 
 /** The name AWS knows a role by: its `name` input, else the Pulumi name (what the offline mocks use too). */
 export const physicalName = (r: ResourceView): string => str(r.inputs.name) ?? r.name;
-
-/** The last path segment of an IAM role ARN (`arn:aws:iam::1:role/path/name` → `name`). */
-export function roleNameOfArn(arn: string): string | undefined {
-  const m = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(arn);
-  return m?.[1];
-}
 
 /**
  * Whether an input that names a role (`role`, `roleName`, `roles[]`) designates `role`: its name, its ARN, or the

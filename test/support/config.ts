@@ -1,9 +1,10 @@
-import { ConfigError, parseStackConfig } from "../../program/config";
+import { ConfigError } from "../../config/parse";
+import { parseStackConfig } from "../../program/config";
 
 /** Every problem `parseStackConfig` reports for `raw`; fails the test when the config is accepted. */
 export function problemsOf(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {
   try {
-    parseStackConfig(raw, secretKeys);
+    parseStackConfig(raw, { secretKeys });
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;

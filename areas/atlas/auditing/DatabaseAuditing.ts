@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type { AccessSummary } from "../../../domain/summary";
+import { ArgsCheck } from "../../component";
 
 export const DATABASE_AUDITING_TYPE = "atlas-access:atlas:DatabaseAuditing";
 
@@ -76,9 +77,8 @@ export interface DatabaseAuditingArgs {
 }
 
 function validate(name: string, args: DatabaseAuditingArgs): void {
-  const fail = (arg: string, value: unknown, fix: string) => {
-    throw new Error(`DatabaseAuditing ${name}: args.${arg} is ${JSON.stringify(value)}; ${fix}`);
-  };
+  const check = new ArgsCheck();
+  const fail = check.bad.bind(check);
   const c = args.capture ?? {};
   if (c.authenticationSuccess === false && c.authenticationFailure === false && c.userAndRoleManagement === false) {
     fail("capture", c, "keep at least one capture on");
@@ -92,6 +92,7 @@ function validate(name: string, args: DatabaseAuditingArgs): void {
   (args.webhooks ?? []).forEach((w, i) => {
     if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(w.url)) fail(`webhooks[${i}].url`, w.url, "use an https:// URL");
   });
+  check.throwIfAny("DatabaseAuditing", name);
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type { AccessSummary } from "../../../domain/summary";
-import { EXECUTION_ROLE_ACTIONS, STREAM_PROCESSOR_ACTIONS, forbiddenRoleReason, isReservedDatabase } from "../policy";
+import { DATA_ACTIONS, STREAM_PROCESSING_ACTIONS, forbiddenRoleReason, isSystemDatabase } from "../../../domain/atlas";
 import { PasswordUser } from "../users/PasswordUser";
+import { ArgsCheck } from "../../component";
 
 export const STREAM_PROCESSING_TYPE = "atlas-access:atlas:StreamProcessing";
 
@@ -19,7 +20,7 @@ export interface StreamWorkspaceSpec {
 export interface PersonaRoleSpec {
   name: string;
   persona: string;
-  /** Each one of {@link STREAM_PROCESSOR_ACTIONS}. */
+  /** Each one of {@link STREAM_PROCESSING_ACTIONS}. */
   actions: string[];
 }
 
@@ -29,7 +30,7 @@ export interface ExecutionRoleSpec {
   database: string;
   /** @default [] (the whole database) */
   collections?: string[];
-  /** Each one of {@link EXECUTION_ROLE_ACTIONS}. */
+  /** Each one of {@link DATA_ACTIONS}. */
   actions: string[];
 }
 
@@ -71,34 +72,33 @@ export interface StreamProcessingArgs {
 }
 
 function validate(name: string, args: StreamProcessingArgs): void {
-  const fail = (arg: string, value: unknown, fix: string) => {
-    throw new Error(`StreamProcessing ${name}: args.${arg} is ${JSON.stringify(value)}; ${fix}`);
-  };
+  const check = new ArgsCheck();
+  const fail = check.bad.bind(check);
   const workspaces = args.workspaces.map((w) => w.name);
   if (workspaces.length === 0) fail("workspaces", args.workspaces, "declare at least one workspace");
   const personas = (args.personaRoles ?? []).map((r) => r.name);
   const executions = (args.executionRoles ?? []).map((r) => r.name);
   (args.personaRoles ?? []).forEach((r, i) =>
     r.actions.forEach((a, j) => {
-      if (!(STREAM_PROCESSOR_ACTIONS as readonly string[]).includes(a)) {
+      if (!(STREAM_PROCESSING_ACTIONS as readonly string[]).includes(a)) {
         fail(
           `personaRoles[${i}].actions[${j}]`,
           a,
-          `use documented stream processor actions only: ${STREAM_PROCESSOR_ACTIONS.join(", ")}`,
+          `use documented stream processor actions only: ${STREAM_PROCESSING_ACTIONS.join(", ")}`,
         );
       }
     }),
   );
   (args.executionRoles ?? []).forEach((r, i) => {
-    if (isReservedDatabase(r.database))
+    if (isSystemDatabase(r.database))
       fail(
         `executionRoles[${i}].database`,
         r.database,
         "execute as a role on the application's database, never admin, local or config",
       );
     r.actions.forEach((a, j) => {
-      if (!(EXECUTION_ROLE_ACTIONS as readonly string[]).includes(a))
-        fail(`executionRoles[${i}].actions[${j}]`, a, `use one of ${EXECUTION_ROLE_ACTIONS.join(", ")}`);
+      if (!(DATA_ACTIONS as readonly string[]).includes(a))
+        fail(`executionRoles[${i}].actions[${j}]`, a, `use one of ${DATA_ACTIONS.join(", ")}`);
     });
   });
   (args.users ?? []).forEach((u, i) => {
@@ -125,7 +125,7 @@ function validate(name: string, args: StreamProcessingArgs): void {
         c.executeAs,
         `never execute as a broad role (${broad}); use one of the execution roles`,
       );
-    if (!executions.includes(c.executeAs))
+    else if (!executions.includes(c.executeAs))
       fail(
         `connections[${i}].executeAs`,
         c.executeAs,
@@ -134,6 +134,7 @@ function validate(name: string, args: StreamProcessingArgs): void {
     if (!workspaces.includes(c.workspace))
       fail(`connections[${i}].workspace`, c.workspace, `use one of the workspaces: ${workspaces.join(", ")}`);
   });
+  check.throwIfAny("StreamProcessing", name);
 }
 
 /**

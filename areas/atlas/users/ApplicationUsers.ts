@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessSummary } from "../../../domain/summary";
-import { ALLOWED_APP_ROLES, OPT_IN_APP_ROLES } from "../policy";
+import { ALLOWED_DATABASE_ROLES, OPT_IN_DATABASE_ROLES } from "../../../domain/atlas";
 import { PasswordUser } from "./PasswordUser";
+import { ArgsCheck } from "../../component";
 
 export const APPLICATION_USERS_TYPE = "atlas-access:atlas:ApplicationUsers";
 
@@ -33,9 +34,8 @@ export interface ApplicationUsersArgs {
 }
 
 function validate(name: string, args: ApplicationUsersArgs): void {
-  const fail = (arg: string, value: unknown, fix: string) => {
-    throw new Error(`ApplicationUsers ${name}: args.${arg} is ${JSON.stringify(value)}; ${fix}`);
-  };
+  const check = new ArgsCheck();
+  const fail = check.bad.bind(check);
   const seen = new Set<string>();
   args.users.forEach((u, i) => {
     if (seen.has(u.username)) fail(`users[${i}].username`, u.username, "declare each username once");
@@ -43,13 +43,13 @@ function validate(name: string, args: ApplicationUsersArgs): void {
     const optIns = new Set((u.roleOptIns ?? []).map((o) => o.role));
     u.roles.forEach((r, j) => {
       const allowed =
-        (ALLOWED_APP_ROLES as readonly string[]).includes(r.role) ||
-        ((OPT_IN_APP_ROLES as readonly string[]).includes(r.role) && optIns.has(r.role));
+        (ALLOWED_DATABASE_ROLES as readonly string[]).includes(r.role) ||
+        ((OPT_IN_DATABASE_ROLES as readonly string[]).includes(r.role) && optIns.has(r.role));
       if (!allowed)
         fail(
           `users[${i}].roles[${j}].role`,
           r.role,
-          `use ${ALLOWED_APP_ROLES.join(" or ")}, or opt in to one of ${OPT_IN_APP_ROLES.join(", ")} with a reason`,
+          `use ${ALLOWED_DATABASE_ROLES.join(" or ")}, or opt in to one of ${OPT_IN_DATABASE_ROLES.join(", ")} with a reason`,
         );
       if (r.database !== args.database)
         fail(
@@ -61,6 +61,7 @@ function validate(name: string, args: ApplicationUsersArgs): void {
     if (u.scopes.length === 0)
       fail(`users[${i}].scopes`, u.scopes, "name at least one cluster: without scopes the user reaches every cluster");
   });
+  check.throwIfAny("ApplicationUsers", name);
 }
 
 /**

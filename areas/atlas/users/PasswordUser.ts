@@ -3,15 +3,9 @@ import * as mongodbatlas from "@pulumi/mongodbatlas";
 // Sub-module imports: the package root would make the type check parse every service's declarations.
 import * as secretmanager from "@pulumi/gcp/secretmanager";
 import * as random from "@pulumi/random";
-import {
-  SECRET_ACCESSOR_HINT,
-  SECRET_ACCESSOR_ROLE,
-  SECRET_ID,
-  USERNAME,
-  forbiddenRoleReason,
-  isReservedDatabase,
-  isSecretAccessor,
-} from "../policy";
+import { USERNAME, forbiddenRoleReason, isSystemDatabase } from "../../../domain/atlas";
+import { SECRET_ACCESSOR_HINT, SECRET_ACCESSOR_ROLE, SECRET_ID, isSecretAccessor } from "../../../domain/gcp";
+import { ArgsCheck } from "../../component";
 
 export const PASSWORD_USER_TYPE = "atlas-access:atlas:PasswordUser";
 
@@ -55,9 +49,8 @@ export interface PasswordUserArgs {
 }
 
 function validate(name: string, args: PasswordUserArgs): void {
-  const fail = (arg: string, value: unknown, fix: string) => {
-    throw new Error(`PasswordUser ${name}: args.${arg} is ${JSON.stringify(value)}; ${fix}`);
-  };
+  const check = new ArgsCheck();
+  const fail = check.bad.bind(check);
   if (!USERNAME.test(args.username))
     fail("username", args.username, "use lowercase letters, digits, '_' and '-', starting with a letter");
   if (args.roles.length === 0) fail("roles", args.roles, "grant at least one role");
@@ -74,7 +67,7 @@ function validate(name: string, args: PasswordUserArgs): void {
           args.roles.length,
           "a user holding a custom role can hold no other role (Atlas rule); give it one role",
         );
-    } else if (isReservedDatabase(r.databaseName)) {
+    } else if (isSystemDatabase(r.databaseName)) {
       fail(
         `roles[${i}].databaseName`,
         r.databaseName,
@@ -90,6 +83,7 @@ function validate(name: string, args: PasswordUserArgs): void {
     );
   if (!SECRET_ID.test(args.secretId)) fail("secretId", args.secretId, "use 1-255 of A-Z a-z 0-9 _ -");
   if (!isSecretAccessor(args.secretAccessor)) fail("secretAccessor", args.secretAccessor, SECRET_ACCESSOR_HINT);
+  check.throwIfAny("PasswordUser", name);
 }
 
 /**

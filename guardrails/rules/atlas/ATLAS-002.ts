@@ -1,7 +1,7 @@
 import { T } from "../../lib/stack";
 import { q, records, resourceLabel, str } from "../../lib/values";
 import type { ResourceView, StackRule } from "../../types";
-import { CUSTOM_ROLE_ACTION_ALLOWLIST, DATA_ACTIONS, isSystemDatabase } from "./roles";
+import { CUSTOM_ROLE_ACTION_ALLOWLIST, DATA_ACTIONS, isSystemDatabase } from "../../../domain/atlas";
 
 /** Why a custom role is not acceptable on a system database, or undefined when it is. */
 function customRoleProblem(role: ResourceView): string | undefined {
@@ -35,7 +35,7 @@ export const ATLAS_002: StackRule = {
     "documented allowlist (stream-processing actions, and read/write data actions on a named non-system database).",
   remediation:
     "Grant built-in roles on the environment's own database. For stream processing, declare a mongodbatlas.CustomDbRole " +
-    "with only allowlisted actions (guardrails/rules/atlas/roles.ts) and grant that role on admin.",
+    "with only allowlisted actions (domain/atlas.ts) and grant that role on admin.",
   check(resources) {
     const customRoles = new Map(
       resources.filter((r) => r.type === T.customDbRole).map((r) => [str(r.inputs.roleName) ?? r.name, r]),

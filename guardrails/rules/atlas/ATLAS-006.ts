@@ -1,6 +1,6 @@
 import { isRecord, q, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-import { isForbiddenRole } from "./roles";
+import { isForbiddenRole } from "../../../domain/atlas";
 
 export const ATLAS_006: ResourceRule = {
   kind: "resource",

@@ -1,4 +1,5 @@
-import { hasCondition, isAccountRoot, isAllow, parsePolicy, principals, where } from "../../lib/iamPolicy";
+import { isAccountRoot } from "../../../domain/aws";
+import { hasCondition, isAllow, parsePolicy, principals, where } from "../../lib/iamPolicy";
 import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 

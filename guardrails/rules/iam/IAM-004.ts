@@ -1,4 +1,5 @@
-import { isAllow, isRoleArn, parsePolicy, principals, where } from "../../lib/iamPolicy";
+import { parseRoleArn } from "../../../domain/aws";
+import { isAllow, parsePolicy, principals, where } from "../../lib/iamPolicy";
 import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
@@ -22,7 +23,7 @@ export const IAM_004: ResourceRule = {
     for (const s of policy.statements.filter(isAllow)) {
       for (const p of principals(s)) {
         if (p.kind === "Service") continue;
-        if (p.kind === "AWS" && isRoleArn(p.value)) continue;
+        if (p.kind === "AWS" && parseRoleArn(p.value) !== undefined) continue;
         out.push(
           `${where("assumeRolePolicy", s)} trusts ${p.kind === "*" ? "" : `${p.kind} `}${q(p.value)}, which is not a role ARN`,
         );

@@ -1,3 +1,4 @@
+import { NAMESPACE_NAME } from "../../../domain/kubernetes";
 import { isRecord, q, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
@@ -27,7 +28,7 @@ export const K8S_001: ResourceRule = {
     if (ns.length === 0)
       return ["values.watchNamespaces is []; an empty list makes the operator watch every namespace"];
     return ns.flatMap((n, i) =>
-      typeof n === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n)
+      typeof n === "string" && NAMESPACE_NAME.test(n)
         ? []
         : [`values.watchNamespaces[${i}] is ${q(n)}; it must be an exact namespace name`],
     );

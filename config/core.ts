@@ -1,5 +1,14 @@
+/**
+ * The sections every area reads: which environment this stack is, and the one Atlas organization, project and
+ * clusters all environments share. Areas may read them in their rules; nothing here reads an area.
+ */
 import { z } from "zod";
+import { CLUSTER_HOST } from "../domain/atlas";
 import { atlasId, clusterName, databaseName, strictObject, uniqueList } from "./schema";
+
+/** `atlas-access:environment`: which long-lived environment this stack is; it decides which database its users reach. */
+export const environmentSchema = z.enum(["prod", "staging"], { error: "must be one of: prod, staging" });
+export type Environment = z.infer<typeof environmentSchema>;
 
 /** `atlas-access:atlas`: the one Atlas organization, project and clusters every environment shares. */
 export const atlasSchema = strictObject({
@@ -10,7 +19,7 @@ export const atlasSchema = strictObject({
   /** Named clusters of the project; users' `scopes` may only name these. */
   clusters: uniqueList(clusterName).min(1, { error: "must name at least one cluster of the project" }),
   /** SRV host of the shared cluster, used in connection-string templates (never a credential). */
-  clusterHost: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.mongodb\.net$/, {
+  clusterHost: z.string().regex(CLUSTER_HOST, {
     error: "must be the cluster's SRV host, e.g. shared.ab12c.mongodb.net",
   }),
   /**
@@ -25,3 +34,9 @@ export const atlasSchema = strictObject({
   ),
 });
 export type AtlasConfig = z.infer<typeof atlasSchema>;
+
+/** What every area's rules may read besides its own sections. */
+export interface CoreConfig {
+  environment: Environment;
+  atlas: AtlasConfig;
+}

@@ -1,0 +1,106 @@
+/**
+ * Atlas names, roles, databases and actions: what is broad, what is reserved, what the program grants. The config
+ * schema, the components, the rulebook and the admission policies all read these lists, so "what is broad" is
+ * written once.
+ */
+
+/** An Atlas organization or project id: 24 lowercase hexadecimal characters. */
+export const ATLAS_ID = /^[0-9a-f]{24}$/;
+/** Atlas cluster names: letters, digits and hyphens, at most 64 characters (Atlas rule). */
+export const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** A cluster's SRV host, e.g. `shared.ab12c.mongodb.net`. */
+export const CLUSTER_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.mongodb\.net$/;
+/**
+ * A MongoDB database name as this program accepts it: lowercase letters, digits and `_`, starting with a letter,
+ * at most 63 characters. Stricter than MongoDB on purpose: names are compared byte for byte by the guardrails and
+ * the admission policies, so case and punctuation variants are not allowed to exist.
+ */
+export const DATABASE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+/** A database user name as this program accepts it: lowercase, digits, `_` and `-`, starting with a letter. */
+export const USERNAME = /^[a-z][a-z0-9_-]{0,63}$/;
+/** Atlas custom role names: letters, digits, `_` and `-`. */
+export const CUSTOM_ROLE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** Stream processing workspace names. */
+export const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Databases no built-in role may be granted on (a custom role of this stack is granted on `admin`, as Atlas requires). */
+export const SYSTEM_DATABASES = ["admin", "local", "config"] as const;
+export const isSystemDatabase = (db: string): boolean => (SYSTEM_DATABASES as readonly string[]).includes(db);
+
+/** Built-in roles never granted by this program, with the reason shown in errors. `*AnyDatabase` roles too. */
+export const FORBIDDEN_ROLES: Readonly<Record<string, string>> = {
+  atlasAdmin: "it administers every database and user of the project",
+  root: "it is superuser on every database",
+  clusterMonitor: "it reads server-wide state of every database",
+  clusterAdmin: "it administers the whole cluster",
+  clusterManager: "it manages the whole cluster",
+  hostManager: "it manages the servers",
+  backup: "it reads every database for backup",
+  restore: "it writes every database on restore",
+  enableSharding: "it changes sharding across the cluster",
+  __system: "it is MongoDB's internal role",
+};
+
+/** Why `role` is never granted, or undefined when it may be considered. `*AnyDatabase` roles reach every database. */
+export function forbiddenRoleReason(role: string): string | undefined {
+  if (/AnyDatabase$/.test(role)) return "every *AnyDatabase role reaches every database of the cluster";
+  return Object.prototype.hasOwnProperty.call(FORBIDDEN_ROLES, role) ? FORBIDDEN_ROLES[role] : undefined;
+}
+
+/** `atlasAdmin`, `root`, `clusterMonitor`, `backup`, `enableSharding`, …, or any `*AnyDatabase` role. */
+export const isForbiddenRole = (role: string): boolean => forbiddenRoleReason(role) !== undefined;
+
+/** Built-in roles a user of this program may hold on its one database without any opt-in. */
+export const ALLOWED_DATABASE_ROLES = ["read", "readWrite"] as const;
+
+/**
+ * Database-level built-in roles an application user may hold only with an explicit, documented opt-in. Each stays on
+ * one named database; none of them reaches another database.
+ */
+export const OPT_IN_DATABASE_ROLES = ["dbAdmin", "dbOwner", "userAdmin"] as const;
+
+/** Database-level built-in role names a custom role may not reuse. */
+export const DATABASE_BUILT_IN_ROLES: readonly string[] = [...ALLOWED_DATABASE_ROLES, ...OPT_IN_DATABASE_ROLES];
+
+/**
+ * Atlas Stream Processing privilege actions a custom role of this program may carry: the nine of the stream
+ * processing security page, plus `getStreamProcessor` and `listStreamConnections` from its newer English version.
+ * They apply to the whole stream workspace.
+ * UNVERIFIED: whether the Admin API's custom-role `actions[].action` accepts these camelCase names.
+ */
+export const STREAM_PROCESSING_ACTIONS = [
+  "processStreamProcessor",
+  "createStreamProcessor",
+  "startStreamProcessor",
+  "stopStreamProcessor",
+  "dropStreamProcessor",
+  "listStreamProcessors",
+  "sampleStreamProcessor",
+  "streamProcessorStats",
+  "listConnections",
+  "getStreamProcessor",
+  "listStreamConnections",
+] as const;
+export type StreamProcessingAction = (typeof STREAM_PROCESSING_ACTIONS)[number];
+
+/**
+ * Data actions (Atlas custom-role action names) a custom role may carry, only on a named, non-system database:
+ * enough to read a change stream as `$source` and write as a `$merge` sink; nothing that administers users, roles or
+ * the cluster.
+ */
+export const DATA_ACTIONS = [
+  "FIND",
+  "INSERT",
+  "UPDATE",
+  "REMOVE",
+  "CHANGE_STREAM",
+  "LIST_COLLECTIONS",
+  "LIST_INDEXES",
+  "COLL_STATS",
+] as const;
+
+/** What a custom role granted on `admin` may carry: only these actions, and no inherited roles. */
+export const CUSTOM_ROLE_ACTION_ALLOWLIST: readonly string[] = [...STREAM_PROCESSING_ACTIONS, ...DATA_ACTIONS];
+
+/** Built-in execute-as roles Atlas offers for a stream connection (all of them reach every database). */
+export const BUILT_IN_EXECUTE_AS_ROLES = ["atlasAdmin", "readWriteAnyDatabase", "readAnyDatabase"] as const;

@@ -1,0 +1,71 @@
+/**
+ * AWS names and ARNs as this program writes and reads them. Every regular expression for an AWS identifier lives
+ * here; config, components, guardrails and the offline engine import it.
+ */
+
+/** Partitions whose ARNs the program accepts. */
+export const AWS_PARTITIONS = ["aws", "aws-cn", "aws-us-gov"] as const;
+export type AwsPartition = (typeof AWS_PARTITIONS)[number];
+
+/** A 12-digit AWS account id. */
+export const ACCOUNT_ID = /^\d{12}$/;
+/** An AWS region name such as `eu-west-1`. */
+export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** A CloudTrail trail name that also makes a valid S3 bucket name `<trailName>-<accountId>`: lowercase letters, digits
+ * and `-`, 3-48 characters, starting and ending with a letter or digit (CloudTrail accepts a superset of this). */
+export const TRAIL_NAME = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
+/** An IAM role name: 1-64 of `A-Z a-z 0-9 + = , . @ _ -` (IAM's own rule). */
+export const ROLE_NAME = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
+/** An AWS Organizations organization id, e.g. `o-a1b2c3d4e5`. */
+export const ORG_ID = /^o-[a-z0-9]{10,32}$/;
+/** An EKS cluster ARN, e.g. `arn:aws:eks:eu-west-1:111122223333:cluster/apps` (groups: region, account, name). */
+export const EKS_CLUSTER_ARN =
+  /^arn:aws:eks:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):cluster\/([A-Za-z0-9][A-Za-z0-9_-]{0,99})$/;
+
+/** The example every message about a role ARN shows. */
+export const EXAMPLE_ROLE_ARN = "arn:aws:iam::111122223333:role/service-role/app-lambda";
+
+/**
+ * An exact IAM role ARN: partition, account, optional path (`/` or `/a/b/`, printable ASCII as IAM allows, but no
+ * `*` or `?`, which IAM would read as wildcards in a condition), role name.
+ */
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[!-)+->@-~]+\/)*)([A-Za-z0-9+=,.@_-]{1,64})$/;
+
+/** A parsed IAM role ARN. */
+export interface RoleArn {
+  partition: AwsPartition;
+  accountId: string;
+  /** `/` or `/service-role/` etc. */
+  path: string;
+  name: string;
+}
+
+/** The parts of an exact IAM role ARN, or undefined when `arn` is anything else (a wildcard, a user, a session…). */
+export function parseRoleArn(arn: string): RoleArn | undefined {
+  const m = ROLE_ARN.exec(arn);
+  if (!m) return undefined;
+  return { partition: m[1] as AwsPartition, accountId: m[2] as string, path: `/${m[3] ?? ""}`, name: m[4] as string };
+}
+
+/** The name of the role an ARN designates (its last path segment), or undefined when it is not an exact role ARN. */
+export const roleNameOfArn = (arn: string): string | undefined => parseRoleArn(arn)?.name;
+
+/** The ARN of a role at path `/`, such as a connection role (created at path `/` so its ARN is known from config). */
+export const roleArnAtRoot = (accountId: string, name: string, partition: AwsPartition = "aws"): string =>
+  `arn:${partition}:iam::${accountId}:role/${name}`;
+
+/** `arn:aws:iam::111122223333:root` or a bare account id: a principal standing for a whole account. */
+export const isAccountRoot = (value: string): boolean =>
+  /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(value) || ACCOUNT_ID.test(value);
+
+/** An STS session ARN (`arn:aws:sts::<account>:assumed-role/...`): one temporary session, not a role. */
+export const isStsArn = (value: string): boolean => /^arn:aws[a-z-]*:sts::/.test(value);
+
+/** An IAM user ARN. */
+export const isIamUserArn = (value: string): boolean => /^arn:aws[a-z-]*:iam::\d{12}:user\//.test(value);
+
+/** The account id inside an ARN (`arn:partition:service:region:account:...`), or undefined. */
+export const accountOfArn = (arn: string): string | undefined => {
+  const account = arn.split(":")[4];
+  return account !== undefined && ACCOUNT_ID.test(account) ? account : undefined;
+};

@@ -1,0 +1,51 @@
+/**
+ * Kubernetes names, the preview naming scheme and the labels and annotations the operator and the admission
+ * policies agree on. One definition each, imported by config, components, admission and the offline engine.
+ */
+
+/**
+ * A Kubernetes namespace name, exactly (RFC 1123 label): the Atlas operator compares `WATCH_NAMESPACE` entries with
+ * namespace names byte for byte (no glob, no regex, no label selector).
+ */
+export const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Namespaces of previews are `pr-<N>`; the prefix is reserved for them. */
+export const PREVIEW_NAMESPACE_PREFIX = "pr-";
+/** A preview namespace: `pr-` followed by the pull request number, nothing else (also used as a CEL regex). */
+export const PREVIEW_NAMESPACE_PATTERN = "^pr-[0-9]+$";
+export const isPreviewNamespace = (namespace: string): boolean => new RegExp(PREVIEW_NAMESPACE_PATTERN).test(namespace);
+/** `pr-<N>`: the namespace of pull request N. */
+export const previewNamespace = (pr: number): string => `${PREVIEW_NAMESPACE_PREFIX}${pr}`;
+
+/** Database and username prefix of previews in a stack without `atlas-access:previews` (prod still refuses them). */
+export const DEFAULT_PREVIEW_PREFIX = "syrf_pr_";
+/** The suffix of every preview username: `<usernamePrefix><N>_app`. */
+export const PREVIEW_USERNAME_SUFFIX = "_app";
+/** `<databasePrefix><N>`: the one database a preview user may read and write. */
+export const previewDatabase = (databasePrefix: string, pr: number): string => `${databasePrefix}${pr}`;
+/** `<usernamePrefix><N>_app`: the preview's Atlas username. */
+export const previewUsername = (usernamePrefix: string, pr: number): string =>
+  `${usernamePrefix}${pr}${PREVIEW_USERNAME_SUFFIX}`;
+
+/** Marks a namespace (and the objects in it) as a pull-request preview; admission policies select on it. */
+export const PREVIEW_LABEL = "atlas-access.io/preview";
+/** `open` or `closing` (a closing preview is still watched while the operator deletes its user). */
+export const PREVIEW_STATE_LABEL = "atlas-access.io/preview-state";
+/** The pull request number of a preview namespace and its objects. */
+export const PULL_REQUEST_LABEL = "atlas-access.io/pull-request";
+export type PreviewState = "open" | "closing";
+
+/** The operator deletes the Atlas object when its resource is deleted only with this annotation set to `delete`. */
+export const RESOURCE_POLICY_ANNOTATION = "mongodb.com/atlas-resource-policy";
+/** The operator only sees Secrets carrying this label (cluster-wide mode) and its token controller filters on it. */
+export const CREDENTIALS_LABEL = { "atlas.mongodb.com/type": "credentials" } as const;
+/** Pod Security "restricted", enforced (and audited, warned) on every namespace the program creates. */
+export const RESTRICTED_LABELS = {
+  "pod-security.kubernetes.io/enforce": "restricted",
+  "pod-security.kubernetes.io/enforce-version": "latest",
+  "pod-security.kubernetes.io/audit": "restricted",
+  "pod-security.kubernetes.io/warn": "restricted",
+} as const;
+
+/** An exact Helm chart version such as `2.15.1` (no range, no `latest`). */
+export const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
