@@ -1,8 +1,6 @@
-import * as path from "path";
 import { parse } from "@bufbuild/cel";
-import { sharedDir } from "../../test/support/shared";
 import { CORPUS_PARAMS, loadCorpus } from "../../offline/admission/corpus";
-import { CrdValidator } from "../../offline/simulators/crd";
+import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
 import { compile } from "../../offline/simulators/kyverno";
 import { AdmissionParamsError, buildAdmissionPolicies, PORTABLE_FUNCTIONS } from "./policies";
 import type { AdmissionPolicyParams } from "./policies";
@@ -198,25 +196,16 @@ describe("bad generator parameters", () => {
   });
 });
 
-const shared = sharedDir();
-const kyvernoCrds = shared && path.join(shared, "crds", "kyverno-1.19.0");
-const atlasCrds = shared && path.join(shared, "crds", "atlas-operator-2.15.1");
-if (!shared) {
-  console.warn(
-    "SKIPPED: CRD schema checks (ValidatingPolicy against kyverno-1.19.0, corpus against atlas-operator-2.15.1): " +
-      "the shared folder is absent (set ATLAS_ACCESS_SHARED or provide ../shared next to the repository).",
-  );
-}
-(shared ? describe : describe.skip)("real CRD schemas (../shared/crds)", () => {
+describe("real CRD schemas (vendor/crds)", () => {
+  const kyverno = new CrdValidator(VENDORED_CRDS.kyverno);
   test.each(policies.map((p) => [p.name, p] as const))(
     "%s validates against the Kyverno 1.19.0 ValidatingPolicy CRD",
     (_n, p) => {
-      const v = new CrdValidator(kyvernoCrds as string);
-      expect(v.validate(p.manifest as unknown as Record<string, unknown>)).toEqual([]);
+      expect(kyverno.validate(p.manifest as unknown as Record<string, unknown>)).toEqual([]);
     },
   );
 
-  const atlas = shared ? new CrdValidator(atlasCrds as string) : undefined;
+  const atlas = new CrdValidator(VENDORED_CRDS.atlasOperator);
   const corpus = loadCorpus().flatMap((c) => [
     [`${c.id} object`, c.object] as const,
     ...(c.oldObject ? [[`${c.id} oldObject`, c.oldObject] as const] : []),
@@ -225,27 +214,27 @@ if (!shared) {
 
   test("every Atlas kind of the corpus has a CRD, and every Atlas CRD kind appears in the corpus", () => {
     const kinds = new Set(atlasObjects.map(([, o]) => `${String(o.apiVersion)}/${String(o.kind)}`));
-    expect([...kinds].filter((k) => !atlas?.kinds().includes(k))).toEqual([]);
-    expect(atlas?.kinds().filter((k) => !kinds.has(k))).toEqual([]);
+    expect([...kinds].filter((k) => !atlas.kinds().includes(k))).toEqual([]);
+    expect(atlas.kinds().filter((k) => !kinds.has(k))).toEqual([]);
   });
 
   test.each(atlasObjects)("%s validates against the Atlas operator 2.15.1 CRD", (_id, object) => {
-    expect(atlas?.validate(object as Record<string, unknown>)).toEqual([]);
+    expect(atlas.validate(object as Record<string, unknown>)).toEqual([]);
   });
 
   test("the CRD validator refuses what the API server would (unknown field, CRD CEL rule, enum)", () => {
     const user = loadCorpus().find((c) => c.id === "benign/preview-user-pr-123")?.object as Record<string, unknown>;
     const spec = user.spec as Record<string, unknown>;
-    expect(atlas?.validate({ ...user, spec: { ...spec, rolez: [] } })).toEqual([
+    expect(atlas.validate({ ...user, spec: { ...spec, rolez: [] } })).toEqual([
       "/spec: must NOT have additional properties (rolez)",
     ]);
     expect(
-      atlas?.validate({ ...user, spec: { ...spec, externalProjectRef: { id: "64b7f3a1c2d4e5f6a7b8c9d0" } } }),
+      atlas.validate({ ...user, spec: { ...spec, externalProjectRef: { id: "64b7f3a1c2d4e5f6a7b8c9d0" } } }),
     ).toEqual([
       ".spec: must define only one project reference through externalProjectRef or projectRef",
       ".spec: must define a local connection secret when referencing an external project",
     ]);
-    expect(atlas?.validate({ ...user, spec: { ...spec, scopes: [{ type: "PROJECT", name: "x" }] } })).toEqual([
+    expect(atlas.validate({ ...user, spec: { ...spec, scopes: [{ type: "PROJECT", name: "x" }] } })).toEqual([
       "/spec/scopes/0/type: must be equal to one of the allowed values",
     ]);
   });

@@ -1,5 +1,5 @@
 /**
- * Validates objects against real CRD schemas (`../shared/crds/`) the way the API server would before admission:
+ * Validates objects against real CRD schemas (vendored in `vendor/crds/`) the way the API server would before admission:
  * the OpenAPI schema with ajv, unknown fields refused (the API server would silently prune them, which would make a
  * corpus case test something other than what it says), and the schema's own CEL `x-kubernetes-validations` rules
  * evaluated on `@bufbuild/cel` (transition rules using `oldSelf` are skipped: they only apply to updates).
@@ -70,9 +70,16 @@ function celRules(schema: Schema, value: unknown, at: string, problems: string[]
   }
 }
 
+/** The real CRD schemas this repository vendors (see `vendor/README.md`), one folder per release. */
+export const VENDORED_CRDS = {
+  atlasOperator: path.join(__dirname, "..", "..", "vendor", "crds", "atlas-operator-2.15.1"),
+  kyverno: path.join(__dirname, "..", "..", "vendor", "crds", "kyverno-1.19.0"),
+};
+
 export class CrdValidator {
   private readonly ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-  private readonly byGvk = new Map<string, { validate: ValidateFunction; schema: Schema }>();
+  /** Schemas by `group/version/Kind`; each is compiled on first use (a CRD schema can be hundreds of kilobytes). */
+  private readonly byGvk = new Map<string, { validate?: ValidateFunction; schema: Schema }>();
 
   /** Loads every `*.yaml` CRD of a folder. */
   constructor(folder: string) {
@@ -93,10 +100,7 @@ export class CrdValidator {
             ...(root.properties as Schema),
           },
         };
-        this.byGvk.set(`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, {
-          validate: this.ajv.compile(strictify(schema) as Schema),
-          schema,
-        });
+        this.byGvk.set(`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, { schema });
       }
     }
   }
@@ -116,6 +120,7 @@ export class CrdValidator {
     const entry = this.byGvk.get(key);
     if (!entry) throw new Error(`no CRD for ${key}; known: ${this.kinds().join(", ")}`);
     const problems: string[] = [];
+    entry.validate ??= this.ajv.compile(strictify(entry.schema) as Schema);
     if (!entry.validate(object)) {
       for (const e of entry.validate.errors ?? []) {
         const extra =
