@@ -3,7 +3,8 @@ import * as path from "path";
 import { renderRulesDoc, RULES_MD } from "../scripts/rules-doc";
 import { evaluate } from "./evaluate";
 import { rules } from "./rules";
-import { runStack, unwrapSecrets } from "../offline/harness";
+import { runStack } from "../offline/harness";
+import { unwrapSecrets } from "../offline/registrations";
 
 const AREAS: Record<string, string> = { IAM: "iam", ATLAS: "atlas", GCP: "gcp", K8S: "kubernetes", AUDIT: "audit" };
 

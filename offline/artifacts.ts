@@ -3,8 +3,8 @@
  * as JSON, Kubernetes objects as YAML, CloudWatch metric-filter patterns. Pure: registrations in, files out.
  */
 import { stringify as toYaml } from "yaml";
-import type { Registration } from "./harness";
-import { redactSecrets } from "./harness";
+import type { Registration } from "./registrations";
+import { redactSecrets } from "./registrations";
 
 const POLICY_INPUTS = ["assumeRolePolicy", "policy"];
 

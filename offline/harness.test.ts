@@ -1,14 +1,8 @@
 import * as path from "path";
-import {
-  SECURE_PLACEHOLDER,
-  isSecret,
-  registeredBefore,
-  listStacks,
-  readStackConfig,
-  redactSecrets,
-  runStack,
-  unwrapSecrets,
-} from "./harness";
+import { ConfigError } from "../config/parse";
+import { registeredBefore, runStack } from "./harness";
+import { isSecret, redactSecrets, unwrapSecrets } from "./registrations";
+import { SECURE_PLACEHOLDER, listStacks, readStackConfig } from "./stackFiles";
 
 const demo = path.join(__dirname, "fixtures", "demo-program");
 
@@ -79,5 +73,16 @@ describe("runStack", () => {
       const { outputs } = await runStack({ stack });
       expect(outputs.environment).toBe(stack);
     }
+  });
+
+  it("the real program validates its config before anything else: a bad config registers nothing, the component included", async () => {
+    const error = await runStack({
+      stack: "staging",
+      mutateConfig: (c) =>
+        ((c.aws as { connections: { allowedPrincipals: string[] }[] }).connections[0]!.allowedPrincipals = ["*"]),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toHaveLength(1);
+    expect(registeredBefore(error)).toEqual([]);
   });
 });

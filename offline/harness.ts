@@ -2,35 +2,13 @@
  * The one way to run the program offline: the real `index.ts` under `pulumi.runtime.setMocks`, fed a stack's real
  * `Pulumi.<stack>.yaml` the way the CLI would feed it. `npm run plan` and the tests both use it.
  */
-import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse as parseYaml } from "yaml";
-import type { StackOutputs } from "../program/program";
 import { PROJECT } from "../domain/project";
+import type { StackOutputs } from "../program/program";
 import { mockCall, mockState } from "./mocks";
-
-/** The mock's marker for a secret value: `{ [SECRET_SIG]: SECRET_SIG_VALUE, value }`. */
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
-
-/** One resource as the program registered it. */
-export interface Registration {
-  /** Pulumi type token, e.g. `aws:iam/role:Role`. */
-  type: string;
-  name: string;
-  /** The parent's name, or null for a resource parented to the stack. */
-  parent: string | null;
-  /** The parent's type token, or null. */
-  parentType: string | null;
-  custom: boolean;
-  /** Inputs as the engine received them; secret values keep the mock's secret envelope (see {@link isSecret}). */
-  inputs: Record<string, unknown>;
-  protect: boolean;
-  retainOnDelete: boolean;
-  /** Names of explicit `dependsOn` resources. */
-  dependsOn: string[];
-}
+import { SECRET_SIG, SECRET_SIG_VALUE, type Registration } from "./registrations";
+import { PROJECT_ROOT, encodeConfigValue, readStackConfig } from "./stackFiles";
 
 export interface RunOptions {
   /** Stack name: reads `Pulumi.<stack>.yaml` from the project root. */
@@ -53,90 +31,6 @@ export interface RunResult {
   /** Top-level config keys that were secret (`secure:` in the YAML). */
   secretKeys: string[];
 }
-
-export const PROJECT_ROOT = path.resolve(__dirname, "..");
-
-/** Stack names that have a `Pulumi.<stack>.yaml`. */
-export function listStacks(root = PROJECT_ROOT): string[] {
-  return fs
-    .readdirSync(root)
-    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
-    .sort();
-}
-
-export interface StackFileConfig {
-  /** `atlas-access:*` values, decoded, keyed without the prefix. */
-  project: Record<string, unknown>;
-  /** Other namespaces (`aws:region`, `gcp:project`), as the CLI passes them. */
-  providers: Record<string, string>;
-  /** Keys (without prefix) holding a `secure:` value anywhere inside. */
-  secretKeys: Set<string>;
-}
-
-/** A `secure:` value cannot be decrypted offline: it becomes this placeholder, still marked secret. */
-export const SECURE_PLACEHOLDER = "offline-secret-placeholder";
-
-function replaceSecure(value: unknown, found: { secure: boolean }): unknown {
-  if (Array.isArray(value)) return value.map((v) => replaceSecure(v, found));
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0]?.[0] === "secure") {
-      found.secure = true;
-      return SECURE_PLACEHOLDER;
-    }
-    return Object.fromEntries(entries.map(([k, v]) => [k, replaceSecure(v, found)]));
-  }
-  return value;
-}
-
-export function readStackConfig(stack: string, root = PROJECT_ROOT): StackFileConfig {
-  const file = path.join(root, `Pulumi.${stack}.yaml`);
-  if (!fs.existsSync(file)) {
-    const known = listStacks(root);
-    throw new Error(`no stack "${stack}": ${file} does not exist; stacks here: ${known.join(", ") || "none"}`);
-  }
-  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-  const out: StackFileConfig = { project: {}, providers: {}, secretKeys: new Set() };
-  for (const [key, value] of Object.entries(doc.config ?? {})) {
-    const found = { secure: false };
-    const plain = replaceSecure(value, found);
-    if (key.startsWith(`${PROJECT}:`)) {
-      const short = key.slice(PROJECT.length + 1);
-      out.project[short] = plain;
-      if (found.secure) out.secretKeys.add(short);
-    } else {
-      out.providers[key] = typeof plain === "string" ? plain : JSON.stringify(plain);
-    }
-  }
-  return out;
-}
-
-/** The CLI passes scalars as text and structured values as JSON text. */
-function encode(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-export function isSecret(value: unknown): value is { value: unknown } {
-  return (
-    value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_SIG_VALUE
-  );
-}
-
-/** Replaces every secret envelope by `replacement(value)`. */
-export function mapSecrets(value: unknown, replacement: (secret: unknown) => unknown): unknown {
-  if (isSecret(value)) return replacement(value.value);
-  if (Array.isArray(value)) return value.map((v) => mapSecrets(v, replacement));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapSecrets(v, replacement)]));
-  }
-  return value;
-}
-
-/** Inputs with secrets unwrapped to their plain values: what a policy pack sees. Never write these to disk. */
-export const unwrapSecrets = (value: unknown): unknown => mapSecrets(value, (v) => unwrapSecrets(v));
-/** Inputs with every secret replaced by `"[secret]"`: safe to print or write. */
-export const redactSecrets = (value: unknown): unknown => mapSecrets(value, () => "[secret]");
 
 const nameOfUrn = (urn: string) => urn.split("::").pop() ?? urn;
 function typeOfUrn(urn: string): string {
@@ -178,7 +72,7 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
     "eu-west-1";
 
   const allConfig: Record<string, string> = { ...fileConfig.providers };
-  for (const [k, v] of Object.entries(fileConfig.project)) allConfig[`${PROJECT}:${k}`] = encode(v);
+  for (const [k, v] of Object.entries(fileConfig.project)) allConfig[`${PROJECT}:${k}`] = encodeConfigValue(v);
   const secretKeys = [...fileConfig.secretKeys].map((k) => `${PROJECT}:${k}`);
   pulumi.runtime.setAllConfig(allConfig, secretKeys);
 

@@ -5,8 +5,11 @@ import { ConfigError } from "../config/parse";
 import { evaluate } from "../guardrails/evaluate";
 import type { Finding } from "../guardrails/types";
 import { renderArtifacts } from "./artifacts";
-import type { Registration, RunResult } from "./harness";
-import { PROJECT_ROOT, listStacks, runStack, unwrapSecrets } from "./harness";
+import type { RunResult } from "./harness";
+import type { Registration } from "./registrations";
+import { runStack } from "./harness";
+import { unwrapSecrets } from "./registrations";
+import { PROJECT_ROOT, listStacks } from "./stackFiles";
 
 export interface PlanOptions {
   stack: string;

@@ -12,8 +12,8 @@ import type {
 } from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
 import type { Finding, Severity } from "../guardrails/types";
-import type { Registration } from "./harness";
-import { mapSecrets } from "./harness";
+import type { Registration } from "./registrations";
+import { mapSecrets } from "./registrations";
 
 class NotApplicable extends Error {}
 

@@ -1,6 +1,6 @@
 import { keyPath } from "../config/parse";
 import { parseStackConfig } from "./config";
-import { readStackConfig } from "../offline/harness";
+import { readStackConfig } from "../offline/stackFiles";
 import { problemsOf } from "../test/support/config";
 
 /** The staging stack's real config, decoded: each test breaks one thing in a copy of it. */

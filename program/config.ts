@@ -1,9 +1,8 @@
 /**
  * The whole program's configuration, assembled from each area's sections and rules, validated once before any
- * resource is registered (see `config/parse.ts` for the phases). Each top-level key is a Pulumi config key
+ * resource is registered (see `config/parse.ts` for the phases). Pure: `loadConfig.ts` reads the engine's values. Each top-level key is a Pulumi config key
  * `atlas-access:<key>` in `Pulumi.<stack>.yaml`.
  */
-import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { admissionRules, admissionSections } from "../areas/admission/config";
 import { atlasSections } from "../areas/atlas/config";
@@ -13,7 +12,6 @@ import { connectionRules, connectionSections } from "../areas/connection/config"
 import { operatorRules, operatorSections } from "../areas/operator/config";
 import { atlasSchema, environmentSchema } from "../config/core";
 import { type ConfigModel, type ParseOptions, parseConfig } from "../config/parse";
-import { PROJECT } from "../domain/project";
 
 /** Every top-level key, in the order problems are reported. */
 const sections = {
@@ -41,29 +39,6 @@ export const configModel: ConfigModel<StackConfig> = {
  */
 export function parseStackConfig(raw: Record<string, unknown>, options: ParseOptions = {}): StackConfig {
   return parseConfig(configModel, raw, options);
-}
-
-/** The validated config and which of its top-level keys the engine marked secret. */
-export interface LoadedConfig {
-  config: StackConfig;
-  /** Top-level keys (without `atlas-access:`) whose values are secret: wrap them with `pulumi.secret` where used. */
-  secretKeys: ReadonlySet<string>;
-}
-
-// `isConfigSecret` is exported by the runtime's config module but marked @internal, so it is not in the typings.
-const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean }; // eslint-disable-line @typescript-eslint/no-require-imports
-
-/** Reads every `atlas-access:*` key the Pulumi engine passed and validates it. */
-export function loadConfig(): LoadedConfig {
-  const raw: Record<string, unknown> = {};
-  const secretKeys = new Set<string>();
-  for (const [fullKey, text] of Object.entries(pulumi.runtime.allConfig())) {
-    if (!fullKey.startsWith(`${PROJECT}:`)) continue;
-    const key = fullKey.slice(PROJECT.length + 1);
-    raw[key] = decodeConfigValue(text);
-    if (runtimeConfig.isConfigSecret(fullKey)) secretKeys.add(key);
-  }
-  return { config: parseStackConfig(raw, { secretKeys, stack: pulumi.getStack() }), secretKeys };
 }
 
 /** The engine passes structured values as JSON text and scalars as plain text. */

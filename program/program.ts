@@ -10,7 +10,7 @@ import type { DeclaredArea } from "../areas/component";
 import { declareConnections } from "../areas/connection/declare";
 import { declareOperator } from "../areas/operator/declare";
 import type { AccessSummary } from "../domain/summary";
-import { loadConfig } from "./config";
+import { loadConfig } from "./loadConfig";
 
 /** Everything the stack exports. Plain data only: no secret is ever exported. */
 export interface StackOutputs {

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse, stringify } from "yaml";
-import { PROJECT_ROOT, listStacks } from "../offline/harness";
+import { PROJECT_ROOT, listStacks } from "../offline/stackFiles";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SDKS = [

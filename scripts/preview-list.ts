@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_ROOT, listStacks, readStackConfig } from "../offline/harness";
+import { PROJECT_ROOT, listStacks, readStackConfig } from "../offline/stackFiles";
 import { PREVIEWS_KEY, editPreviewList, parseAction, readPreviewLists } from "../areas/operator/previewList";
 
 function main(argv: string[]): void {

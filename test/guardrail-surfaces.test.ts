@@ -7,8 +7,9 @@ import { evaluate } from "../guardrails/evaluate";
 import { rules } from "../guardrails/rules";
 import type { Finding, Rule } from "../guardrails/types";
 import { buildPolicies, policies, POLICY_PACK_NAME } from "../policy/policies";
-import type { Registration } from "../offline/harness";
-import { isSecret, runStack, unwrapSecrets } from "../offline/harness";
+import type { Registration } from "../offline/registrations";
+import { runStack } from "../offline/harness";
+import { isSecret, unwrapSecrets } from "../offline/registrations";
 import { asFinding, runPolicies } from "../offline/policyPack";
 
 const FIXTURE = path.join(__dirname, "fixtures", "guardrail-program");

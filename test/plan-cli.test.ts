@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { PROJECT_ROOT, SECURE_PLACEHOLDER } from "../offline/harness";
+import { PROJECT_ROOT, SECURE_PLACEHOLDER } from "../offline/stackFiles";
 import { groupByComponent, main } from "../offline/plan";
-import type { Registration } from "../offline/harness";
+import type { Registration } from "../offline/registrations";
 import { readTree } from "./support/files";
 
 const exec = promisify(execFile);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { PROJECT_ROOT } from "../offline/harness";
+import { PROJECT_ROOT } from "../offline/stackFiles";
 
 type Step = { name?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown> };
 type Job = {

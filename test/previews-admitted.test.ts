@@ -4,7 +4,8 @@
  * the same user with one broad change is refused, so this check can fail.
  */
 import { admit, type PolicyDocument } from "../offline/simulators/kyverno";
-import { runStack, type Registration } from "../offline/harness";
+import { runStack } from "../offline/harness";
+import { type Registration } from "../offline/registrations";
 
 const USER = "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser";
 const POLICY = "kubernetes:policies.kyverno.io/v1:ValidatingPolicy";

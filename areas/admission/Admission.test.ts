@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { renderArtifacts } from "../../offline/artifacts";
 import { registeredBefore, runStack } from "../../offline/harness";
-import type { Registration } from "../../offline/harness";
+import type { Registration } from "../../offline/registrations";
 import { CORPUS_PARAMS } from "../../offline/admission/corpus";
 import { buildAdmissionPolicies } from "./policies";
 import { planPolicyFile } from "../../offline/admission/kyvernoSuite";

@@ -1,6 +1,6 @@
 /** The Atlas access rules of the config schema: one test per bad input, each with its exact message. */
 import { parseStackConfig } from "../../program/config";
-import { readStackConfig } from "../../offline/harness";
+import { readStackConfig } from "../../offline/stackFiles";
 import { problemsOf } from "../../test/support/config";
 
 type Raw = Record<string, unknown>;

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { plan } from "../../offline/plan";
-import { SECURE_PLACEHOLDER, unwrapSecrets } from "../../offline/harness";
+import { unwrapSecrets } from "../../offline/registrations";
+import { SECURE_PLACEHOLDER } from "../../offline/stackFiles";
 import { readTree } from "../../test/support/files";
 
 describe("plan output and out/ files hold no password", () => {

@@ -3,8 +3,11 @@
  * exactly; secrets stay secret; Secret Manager IAM is per secret; production and staging users are protected.
  */
 import { ConfigError } from "../../config/parse";
-import type { Registration, RunResult } from "../../offline/harness";
-import { SECURE_PLACEHOLDER, isSecret, registeredBefore, runStack, unwrapSecrets } from "../../offline/harness";
+import type { RunResult } from "../../offline/harness";
+import type { Registration } from "../../offline/registrations";
+import { registeredBefore, runStack } from "../../offline/harness";
+import { isSecret, unwrapSecrets } from "../../offline/registrations";
+import { SECURE_PLACEHOLDER } from "../../offline/stackFiles";
 
 const T = {
   user: "mongodbatlas:index/databaseUser:DatabaseUser",

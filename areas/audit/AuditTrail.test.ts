@@ -1,6 +1,8 @@
 /** The AuditTrail component as the REAL program declares it for the example stacks (offline harness, exact inputs). */
-import { isSecret, redactSecrets, runStack } from "../../offline/harness";
-import type { Registration, RunResult } from "../../offline/harness";
+import { runStack } from "../../offline/harness";
+import { isSecret, redactSecrets } from "../../offline/registrations";
+import type { RunResult } from "../../offline/harness";
+import type { Registration } from "../../offline/registrations";
 import { AUDIT_TRAIL_TYPE, auditTrailArgProblems } from "./AuditTrail";
 import type { AuditTrailArgs } from "./AuditTrail";
 

@@ -1,6 +1,6 @@
 /** `atlas-access:audit` rules and the audit's cross-section rules on `atlas-access:aws`: one test per rule, exact messages. */
 import { parseStackConfig } from "../../program/config";
-import { readStackConfig } from "../../offline/harness";
+import { readStackConfig } from "../../offline/stackFiles";
 import { problemsOf } from "../../test/support/config";
 
 type Audit = Record<string, unknown> & { bucketLifecycle: Record<string, unknown> };

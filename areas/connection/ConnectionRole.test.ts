@@ -3,7 +3,9 @@
  * Atlas user and the plan's summary lines.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type Registration, type RunResult, readStackConfig, runStack } from "../../offline/harness";
+import { type RunResult, runStack } from "../../offline/harness";
+import { type Registration } from "../../offline/registrations";
+import { readStackConfig } from "../../offline/stackFiles";
 import { type ConnectionRoleArgs, checkConnectionRoleArgs } from "./args";
 import { ConnectionRole } from "./ConnectionRole";
 

@@ -7,7 +7,9 @@
 // iam-policy (AGPL, same author) comes with iam-simulate; it validates the policy shape the simulator does not check.
 import { validateTrustPolicy } from "@cloud-copilot/iam-policy";
 import { anonymousPrincipal, runSimulation, type SimulationRequestPrincipal } from "@cloud-copilot/iam-simulate";
-import { type Registration, type RunResult, readStackConfig, runStack } from "../../offline/harness";
+import { type RunResult, runStack } from "../../offline/harness";
+import { type Registration } from "../../offline/registrations";
+import { readStackConfig } from "../../offline/stackFiles";
 import { parseRoleArn } from "../../domain/aws";
 
 const ACCOUNT = "111122223333";

@@ -1,5 +1,5 @@
 import { parseStackConfig } from "../../program/config";
-import { readStackConfig } from "../../offline/harness";
+import { readStackConfig } from "../../offline/stackFiles";
 import { parseCidr } from "../../domain/formats";
 import { watchNamespaces } from "./watchList";
 import { problemsOf } from "../../test/support/config";

@@ -1,12 +1,6 @@
 import * as path from "path";
-import {
-  isSecret,
-  registeredBefore,
-  runStack,
-  unwrapSecrets,
-  type Registration,
-  type RunResult,
-} from "../../offline/harness";
+import { registeredBefore, runStack, type RunResult } from "../../offline/harness";
+import { isSecret, unwrapSecrets, type Registration } from "../../offline/registrations";
 import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
 import { AtlasOperator } from "./AtlasOperator";
 import { OperatorCredential } from "./OperatorCredential";

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PROJECT_ROOT, runStack } from "../../offline/harness";
+import { runStack } from "../../offline/harness";
+import { PROJECT_ROOT } from "../../offline/stackFiles";
 import { applyAction, editPreviewList, parseAction, readPreviewLists } from "./previewList";
 
 const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");

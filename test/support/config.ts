@@ -1,5 +1,11 @@
+/**
+ * Config tests without running the program: a stack file's values, changed by the test, go through the same text
+ * encoding the CLI applies and the same validation `program()` runs first. That the real program registers nothing
+ * when this validation fails is proven once, in `offline/harness.test.ts`.
+ */
 import { ConfigError } from "../../config/parse";
-import { parseStackConfig } from "../../program/config";
+import { type StackConfig, decodeConfigValue, parseStackConfig } from "../../program/config";
+import { encodeConfigValue, readStackConfig } from "../../offline/stackFiles";
 
 /** Every problem `parseStackConfig` reports for `raw`; fails the test when the config is accepted. */
 export function problemsOf(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {
@@ -11,3 +17,22 @@ export function problemsOf(raw: Record<string, unknown>, secretKeys?: ReadonlySe
   }
   throw new Error("expected the config to be rejected");
 }
+
+/** `stack`'s values (without the `atlas-access:` prefix) as the program would receive them after `mutate`. */
+export function engineValues(
+  stack: string,
+  mutate?: (config: Record<string, unknown>) => void,
+): Record<string, unknown> {
+  const file = readStackConfig(stack);
+  const raw = structuredClone(file.project);
+  mutate?.(raw);
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeConfigValue(encodeConfigValue(v))]));
+}
+
+/** The problems the program reports for `stack` changed by `mutate`. */
+export const stackProblems = (stack: string, mutate: (config: Record<string, unknown>) => void): string[] =>
+  problemsOf(engineValues(stack, mutate), readStackConfig(stack).secretKeys);
+
+/** `stack`'s validated config (throws when it is invalid). */
+export const stackConfig = (stack: string, mutate?: (config: Record<string, unknown>) => void): StackConfig =>
+  parseStackConfig(engineValues(stack, mutate), { secretKeys: readStackConfig(stack).secretKeys });
