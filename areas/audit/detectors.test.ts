@@ -1,165 +1,112 @@
-/**
- * Every metric-filter pattern the REAL program emits (taken from the harness, not rebuilt here) against realistic
- * CloudTrail events, under both readings of `!=` on an absent field; and the 1024-character limit.
- */
-import * as fs from "fs";
-import * as path from "path";
-import { ConfigError } from "../../config/parse";
-import { registeredBefore, runStack } from "../../offline/harness";
-import type { RunResult } from "../../offline/harness";
-import { matches, parseFilterPattern } from "../../offline/simulators/filterPattern";
-import { FILTER_PATTERN_MAX } from "./patterns";
+import { CIS_NAMESPACE, DETECTOR_NAMESPACE, auditDetectors, detectorPattern } from "./detectors";
+import { STAGING_ARGS, TRAIL_KEY } from "./fixtures/stackArgs";
+import { CIS_PATTERNS } from "./patterns";
 
-const FIXTURES = path.join(__dirname, "fixtures", "events");
-const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-/** The mocks derive a KMS key's id from its resource name and its ARN from region, account and id (scripts/lib/mocks.ts). */
-const TRAIL_KEY_ID = "audit-trail-key";
-const TRAIL_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/audit-trail-key";
+const ISSUER = "$.userIdentity.sessionContext.sessionIssuer.arn";
+const API_LAMBDA = "arn:aws:iam::111122223333:role/service-role/syrf-staging-api-lambda";
+const ROLE_EVENTS =
+  '($.eventName="UpdateAssumeRolePolicy")||($.eventName="AttachRolePolicy")||($.eventName="DetachRolePolicy")||' +
+  '($.eventName="PutRolePolicy")||($.eventName="DeleteRolePolicy")||($.eventName="PutRolePermissionsBoundary")||' +
+  '($.eventName="DeleteRolePermissionsBoundary")||($.eventName="UpdateRole")||($.eventName="DeleteRole")||($.eventName="CreateRole")';
 
-function patternsOf(result: RunResult): Map<string, string> {
-  return new Map(
-    result.registrations.filter((r) => r.type === FILTER_TYPE).map((r) => [r.name, String(r.inputs.pattern)]),
-  );
-}
+/** Every detector with its pattern resolved for the mocks' trail key. */
+const resolved = (args: Parameters<typeof auditDetectors>[0]) =>
+  auditDetectors(args).map((d) => ({ ...d, pattern: detectorPattern(d, TRAIL_KEY) }));
 
-function fixture(name: string): unknown {
-  const text = fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8");
-  return JSON.parse(text.replaceAll("{{trailKeyId}}", TRAIL_KEY_ID).replaceAll("{{trailKeyArn}}", TRAIL_KEY_ARN));
-}
+describe("auditDetectors (pure)", () => {
+  it("per connection role a foreign-assumption and a role-change detector, then trail tampering; no CIS set by default", () => {
+    expect(resolved(STAGING_ARGS).map((d) => [d.key, d.namespace, d.metric])).toEqual([
+      ["foreign-assume-syrf-staging-api-atlas", DETECTOR_NAMESPACE, "ForeignAssumeRole-syrf-staging-api-atlas"],
+      ["role-change-syrf-staging-api-atlas", DETECTOR_NAMESPACE, "ConnectionRoleChange-syrf-staging-api-atlas"],
+      ["foreign-assume-syrf-staging-reports-atlas", DETECTOR_NAMESPACE, "ForeignAssumeRole-syrf-staging-reports-atlas"],
+      ["role-change-syrf-staging-reports-atlas", DETECTOR_NAMESPACE, "ConnectionRoleChange-syrf-staging-reports-atlas"],
+      ["trail-tampering", DETECTOR_NAMESPACE, "TrailTampering"],
+    ]);
+    expect(DETECTOR_NAMESPACE).toBe("AtlasAccess/Audit");
+  });
 
-const F_API = "audit-foreign-assume-syrf-staging-api-atlas";
-const F_REPORTS = "audit-foreign-assume-syrf-staging-reports-atlas";
-const C_API = "audit-role-change-syrf-staging-api-atlas";
-const C_REPORTS = "audit-role-change-syrf-staging-reports-atlas";
-const TRAIL = "audit-trail-tampering";
-const cis = (id: string) => `audit-cis-${id}`;
-
-/** Fixture → exactly the filters it must match (staging roles, with cisAlarms switched on). */
-const EXPECTED: Record<string, string[]> = {
-  "sts-assume-allowed-lambda": [],
-  "sts-assume-allowed-second-principal": [],
-  "sts-assume-other-role": [F_API],
-  "sts-assume-path-lookalike": [F_API],
-  "sts-assume-allowed-principal-of-other-connection": [F_REPORTS],
-  "sts-assume-iam-user": [F_API],
-  "sts-assume-iam-user-console-session": [F_API],
-  "sts-assume-root": [F_API, cis("4-3")],
-  "sts-assume-cross-account": [F_API],
-  "sts-assume-failed-access-denied": [F_API, cis("4-1")],
-  "sts-assume-web-identity": [F_API],
-  "sts-assume-unwatched-role": [],
-  "sts-get-caller-identity": [],
-  "iam-update-trust-connection-role": [C_API],
-  "iam-update-trust-other-role": [],
-  "iam-attach-policy-connection-role": [C_REPORTS, cis("4-4")],
-  "iam-delete-permissions-boundary-connection-role": [C_API],
-  "iam-update-role-connection-role": [C_API],
-  "cloudtrail-create-trail": [TRAIL, cis("4-5")],
-  "cloudtrail-update-trail": [TRAIL, cis("4-5")],
-  "cloudtrail-delete-trail": [TRAIL, cis("4-5")],
-  "cloudtrail-start-logging": [TRAIL, cis("4-5")],
-  "cloudtrail-stop-logging": [TRAIL, cis("4-5")],
-  "cloudtrail-put-event-selectors": [TRAIL],
-  "kms-disable-trail-key-by-arn": [TRAIL, cis("4-7")],
-  "kms-schedule-deletion-trail-key-by-id": [TRAIL, cis("4-7")],
-  "kms-disable-other-key": [cis("4-7")],
-};
-
-describe("detectors: the emitted patterns against CloudTrail events (staging, cisAlarms on)", () => {
-  let patterns: Map<string, string>;
-  beforeAll(async () => {
-    patterns = patternsOf(
-      await runStack({
-        stack: "staging",
-        mutateConfig: (cfg) => void ((cfg.audit as Record<string, unknown>).cisAlarms = true),
-      }),
+  it("foreign assumption: AssumeRole* on the role by a caller with no issuer ARN or an issuer not allowed", () => {
+    const [foreignApi, , foreignReports] = resolved(STAGING_ARGS);
+    expect(foreignApi).toEqual({
+      key: "foreign-assume-syrf-staging-api-atlas",
+      description: `Someone other than ${API_LAMBDA} assumed or tried to assume arn:aws:iam::111122223333:role/syrf-staging-api-atlas (IAM users, root, cross-account callers and failed attempts included).`,
+      namespace: DETECTOR_NAMESPACE,
+      metric: "ForeignAssumeRole-syrf-staging-api-atlas",
+      pattern:
+        '{($.eventSource="sts.amazonaws.com")&&($.eventName="AssumeRole*")&&($.requestParameters.roleArn="arn:aws:iam::111122223333:role/syrf-staging-api-atlas")' +
+        `&&((${ISSUER} NOT EXISTS)||((${ISSUER}!="${API_LAMBDA}")))}`,
+    });
+    expect(foreignReports?.pattern).toBe(
+      '{($.eventSource="sts.amazonaws.com")&&($.eventName="AssumeRole*")&&($.requestParameters.roleArn="arn:aws:iam::111122223333:role/syrf-staging-reports-atlas")' +
+        `&&((${ISSUER} NOT EXISTS)||((${ISSUER}!="arn:aws:iam::111122223333:role/syrf-staging-reports-task")` +
+        `&&(${ISSUER}!="arn:aws:iam::111122223333:role/service-role/syrf-staging-reports-backfill-lambda")))}`,
     );
   });
 
-  it("emits one filter per detector: 2 per connection role, the trail, and 14 CIS filters", () => {
-    expect([...patterns.keys()].filter((n) => !n.startsWith("audit-cis-"))).toEqual([
-      F_API,
-      C_API,
-      F_REPORTS,
-      C_REPORTS,
-      TRAIL,
+  it("with no allowed principal every assumption of the role is foreign", () => {
+    const [foreign] = resolved({ ...STAGING_ARGS, connectionRoles: [{ name: "x", allowedPrincipals: [] }] });
+    expect([foreign?.description, foreign?.pattern]).toEqual([
+      "Someone other than nobody (no principal is allowed) assumed or tried to assume arn:aws:iam::111122223333:role/x (IAM users, root, cross-account callers and failed attempts included).",
+      '{($.eventSource="sts.amazonaws.com")&&($.eventName="AssumeRole*")&&($.requestParameters.roleArn="arn:aws:iam::111122223333:role/x")}',
     ]);
-    expect([...patterns.keys()].filter((n) => n.startsWith("audit-cis-"))).toHaveLength(14);
   });
 
-  it("the trail-tampering pattern names the trail key's id and ARN as the mocks report them", () => {
-    expect(patterns.get(TRAIL)).toContain(
-      `($.requestParameters.keyId="${TRAIL_KEY_ID}")||($.requestParameters.keyId="${TRAIL_KEY_ARN}")`,
+  it("role change: any of the ten IAM calls naming the role", () => {
+    expect(resolved(STAGING_ARGS)[1]).toEqual({
+      key: "role-change-syrf-staging-api-atlas",
+      description:
+        "The connection role syrf-staging-api-atlas was changed: UpdateAssumeRolePolicy, AttachRolePolicy, DetachRolePolicy, PutRolePolicy, DeleteRolePolicy, PutRolePermissionsBoundary, DeleteRolePermissionsBoundary, UpdateRole, DeleteRole, CreateRole.",
+      namespace: DETECTOR_NAMESPACE,
+      metric: "ConnectionRoleChange-syrf-staging-api-atlas",
+      pattern: `{($.eventSource="iam.amazonaws.com")&&(${ROLE_EVENTS})&&($.requestParameters.roleName="syrf-staging-api-atlas")}`,
+    });
+  });
+
+  it("trail tampering: any trail change, or the trail key (by id or ARN) disabled or scheduled for deletion", () => {
+    expect(resolved(STAGING_ARGS)[4]).toEqual({
+      key: "trail-tampering",
+      description:
+        "A trail was changed (CreateTrail, UpdateTrail, DeleteTrail, StartLogging, StopLogging, PutEventSelectors) or the key of trail syrf-staging-audit was disabled or scheduled for deletion.",
+      namespace: DETECTOR_NAMESPACE,
+      metric: "TrailTampering",
+      pattern:
+        '{(($.eventSource="cloudtrail.amazonaws.com")&&(($.eventName="CreateTrail")||($.eventName="UpdateTrail")||($.eventName="DeleteTrail")||($.eventName="StartLogging")||($.eventName="StopLogging")||($.eventName="PutEventSelectors")))' +
+        '||(($.eventSource="kms.amazonaws.com")&&(($.eventName="DisableKey")||($.eventName="ScheduleKeyDeletion"))' +
+        '&&(($.requestParameters.keyId="audit-trail-key")||($.requestParameters.keyId="arn:aws:kms:eu-west-1:111122223333:key/audit-trail-key")))}',
+    });
+  });
+
+  it("cisAlarms adds CIS 4.1-4.14 after the own detectors, verbatim, in the CISBenchmark namespace", () => {
+    const cis = resolved({ ...STAGING_ARGS, cisAlarms: true }).slice(5);
+    expect(cis.map((d) => d.key)).toEqual([
+      "cis-4-1",
+      "cis-4-2",
+      "cis-4-3",
+      "cis-4-4",
+      "cis-4-5",
+      "cis-4-6",
+      "cis-4-7",
+      "cis-4-8",
+      "cis-4-9",
+      "cis-4-10",
+      "cis-4-11",
+      "cis-4-12",
+      "cis-4-13",
+      "cis-4-14",
+    ]);
+    expect(cis[0]).toEqual({
+      key: "cis-4-1",
+      description: "CIS AWS Foundations 4.1 (Security Hub CloudWatch.2): UnauthorizedAPICalls.",
+      namespace: "CISBenchmark",
+      metric: "UnauthorizedAPICalls",
+      pattern: '{($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")}',
+    });
+    expect(cis.map((d) => [d.namespace, d.metric, d.pattern])).toEqual(
+      CIS_PATTERNS.map((c) => [CIS_NAMESPACE, c.metric, c.pattern]),
     );
   });
 
-  it("every fixture file has an expectation, and every expectation a file", () => {
-    const files = fs
-      .readdirSync(FIXTURES)
-      .map((f) => f.replace(/\.json$/, ""))
-      .sort();
-    expect(files).toEqual(Object.keys(EXPECTED).sort());
-  });
-
-  it("every emitted pattern parses", () => {
-    for (const p of patterns.values()) expect(() => parseFilterPattern(p)).not.toThrow();
-  });
-
-  it.each(Object.entries(EXPECTED))("%s matches exactly %j, whatever != does on an absent field", (name, expected) => {
-    const event = fixture(name);
-    for (const absentNotEquals of ["match", "noMatch"] as const) {
-      const hit = [...patterns].filter(([, p]) => matches(p, event, { absentNotEquals })).map(([n]) => n);
-      expect({ absentNotEquals, hit: hit.sort() }).toEqual({ absentNotEquals, hit: [...expected].sort() });
-    }
-  });
-});
-
-describe("detectors: the 1024-character filter-pattern limit", () => {
-  it.each(["staging", "prod"])("no pattern the %s stack emits exceeds 1024 characters", async (stack) => {
-    const patterns = patternsOf(await runStack({ stack }));
-    expect(patterns.size).toBeGreaterThan(0);
-    for (const [name, p] of patterns)
-      expect({ name, over: p.length > FILTER_PATTERN_MAX }).toEqual({ name, over: false });
-  });
-
-  /** One connection role `x` allowed to `count` principals with the shortest ARNs (`role/a`, `role/b`, ...). */
-  const shortest = (count: number) => (cfg: Record<string, unknown>) => {
-    const aws = cfg.aws as { connections: Record<string, unknown>[] };
-    aws.connections = [
-      {
-        name: "x",
-        allowedPrincipals: Array.from(
-          { length: count },
-          (_, i) => `arn:aws:iam::111122223333:role/${"abcdefghijklmnopqrstuvwxyz"[i]}`,
-        ),
-        roles: [{ role: "read", database: "syrf_staging" }],
-        scopes: ["syrf-shared"],
-      },
-    ];
-  };
-
-  it("at the largest principal count config allows (9 shortest ARNs) every pattern fits, the longest at 981 characters", async () => {
-    const patterns = patternsOf(await runStack({ stack: "staging", mutateConfig: shortest(9) }));
-    expect(patterns.get("audit-foreign-assume-x")?.length).toBe(981);
-    for (const p of patterns.values()) expect(p.length).toBeLessThanOrEqual(FILTER_PATTERN_MAX);
-  });
-
-  it("one more principal is a config error naming the limit and the count, and nothing is registered", async () => {
-    let error: unknown;
-    try {
-      await runStack({ stack: "staging", mutateConfig: shortest(10) });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([
-      `atlas-access:aws.connections[0].allowedPrincipals: got ${JSON.stringify(
-        Array.from({ length: 10 }, (_, i) => `arn:aws:iam::111122223333:role/${"abcdefghijklmnopqrstuvwxyz"[i]}`),
-      ).slice(
-        0,
-        117,
-      )}...; with 10 allowed principals the foreign-assumption filter pattern for role x would be 1068 characters; CloudWatch Logs accepts at most 1024: allow fewer principals (the detector cannot be split: each filter would flag the principals the others allow)`,
-    ]);
-    expect(registeredBefore(error)).toEqual([]);
+  it("watches no connection role when none is given: only the trail-tampering detector", () => {
+    expect(auditDetectors({ ...STAGING_ARGS, connectionRoles: [] }).map((d) => d.key)).toEqual(["trail-tampering"]);
   });
 });

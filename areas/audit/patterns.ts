@@ -96,8 +96,8 @@ export function trailTamperingPattern(trailKeyId: string, trailKeyArn: string): 
 
 /**
  * The CIS AWS Foundations metric filters, verbatim as Security Hub prints them (CloudWatch.1-14; Security Hub fails a
- * control when the pattern differs in any way). CIS 4.15 (Organizations) is left out: its exact text is not in the
- * reference.
+ * control when the pattern differs in any way). CIS 4.15 (Organizations changes) is left out: it is not one of those
+ * controls, and this repository has no verbatim copy of its pattern to compare with.
  */
 export const CIS_PATTERNS: readonly { id: string; control: string; metric: string; pattern: string }[] = [
   {
