@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { parse } from "@bufbuild/cel";
 import { CORPUS_PARAMS, loadCorpus } from "../../offline/admission/corpus";
 import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
@@ -107,6 +109,18 @@ describe("policy shape", () => {
       );
       expect(p.rules.length).toBe(p.manifest.spec.validations.length);
     }
+  });
+
+  test("atlas-access/generated-by names the repository file that defines each policy", () => {
+    const root = path.join(__dirname, "..", "..");
+    const definedIn = (file: string) =>
+      fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8") : "(missing)";
+    expect(
+      policies.map((p) => {
+        const file = p.manifest.metadata.annotations["atlas-access/generated-by"] ?? "(none)";
+        return [file, definedIn(file).includes(`"${p.name}"`)];
+      }),
+    ).toEqual(policies.map((p) => [`areas/admission/policies/${p.name}/policy.ts`, true]));
   });
 
   test("the preview namespace is matched with an anchored pattern that needs a number", () => {

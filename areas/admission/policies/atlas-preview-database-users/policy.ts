@@ -20,7 +20,7 @@ const got =
 export const ATLAS_DATABASE_USER: UserKind = {
   policyName: "atlas-preview-database-users",
   title: "Confine AtlasDatabaseUser in preview namespaces",
-  generatedBy: "admission/policies.ts",
+  generatedBy: "areas/admission/policies/atlas-preview-database-users/policy.ts",
   group: "atlas.mongodb.com",
   version: "v1",
   resource: "atlasdatabaseusers",

@@ -15,7 +15,7 @@ const g = "object.spec.v20250312";
 export const GENERATED_DATABASE_USER: UserKind = {
   policyName: "atlas-preview-generated-database-users",
   title: "Confine DatabaseUser (atlas.generated.mongodb.com) in preview namespaces",
-  generatedBy: "admission/policies.ts",
+  generatedBy: "areas/admission/policies/atlas-preview-generated-database-users/policy.ts",
   group: "atlas.generated.mongodb.com",
   version: "v1",
   resource: "databaseusers",

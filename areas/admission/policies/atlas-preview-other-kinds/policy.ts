@@ -13,7 +13,7 @@ export const atlasPreviewOtherKinds = (): AdmissionPolicy =>
   validatingPolicy({
     name: "atlas-preview-other-kinds",
     title: "Refuse every non-user Atlas kind in preview namespaces",
-    generatedBy: "admission/policies.ts",
+    generatedBy: "areas/admission/policies/atlas-preview-other-kinds/policy.ts",
     resources: [
       { apiGroups: ["atlas.mongodb.com", "atlas.generated.mongodb.com"], apiVersions: ["*"], resources: ["*"] },
     ],

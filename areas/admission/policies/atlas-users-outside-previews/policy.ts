@@ -11,7 +11,7 @@ export const atlasUsersOutsidePreviews = (p: AdmissionPolicyParams): AdmissionPo
   validatingPolicy({
     name: "atlas-users-outside-previews",
     title: "Refuse Atlas users outside preview namespaces and the operator namespace",
-    generatedBy: "admission/policies.ts",
+    generatedBy: "areas/admission/policies/atlas-users-outside-previews/policy.ts",
     resources: [
       { apiGroups: ["atlas.mongodb.com"], apiVersions: ["*"], resources: ["atlasdatabaseusers"] },
       { apiGroups: ["atlas.generated.mongodb.com"], apiVersions: ["*"], resources: ["databaseusers"] },
