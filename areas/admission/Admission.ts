@@ -36,8 +36,8 @@ export interface AdmissionArgs {
 }
 
 /**
- * Kyverno (Helm release, HA) and the ValidatingPolicies of `admission/policies/` as custom resources that depend on
- * the Kyverno release and the operator release.
+ * Kyverno (Helm release, HA) and the ValidatingPolicies of `areas/admission/policies/` as custom resources that
+ * depend on the Kyverno release and the operator release.
  */
 export class Admission extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
