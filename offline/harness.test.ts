@@ -79,7 +79,9 @@ describe("runStack", () => {
     const error = await runStack({
       stack: "staging",
       mutateConfig: (c) =>
-        ((c.aws as { connections: { allowedPrincipals: string[] }[] }).connections[0]!.allowedPrincipals = ["*"]),
+        (c.aws as { connections: { allowedPrincipals: string[] }[] }).connections.forEach((conn, i) => {
+          if (i === 0) conn.allowedPrincipals = ["*"];
+        }),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toHaveLength(1);

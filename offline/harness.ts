@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PROJECT } from "../domain/project";
 import type { StackOutputs } from "../program/program";
 import { mockCall, mockState } from "./mocks";
-import { SECRET_SIG, SECRET_SIG_VALUE, type Registration } from "./registrations";
+import type { Registration } from "./registrations";
 import { PROJECT_ROOT, encodeConfigValue, readStackConfig } from "./stackFiles";
 
 export interface RunOptions {

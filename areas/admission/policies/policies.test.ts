@@ -1,9 +1,10 @@
+import * as fs from "fs";
+import * as path from "path";
 import { parse } from "@bufbuild/cel";
-import { CORPUS_PARAMS, loadCorpus } from "../../offline/admission/corpus";
-import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
-import { compile } from "../../offline/simulators/kyverno";
-import { AdmissionParamsError, buildAdmissionPolicies, PORTABLE_FUNCTIONS } from "./policies";
-import type { AdmissionPolicyParams } from "./policies";
+import { CORPUS_PARAMS, loadCorpus } from "../../../offline/admission/corpus";
+import { CrdValidator, VENDORED_CRDS } from "../../../offline/simulators/crd";
+import { compile } from "../../../offline/simulators/kyverno";
+import { buildAdmissionPolicies, PORTABLE_FUNCTIONS } from "./index";
 
 const policies = buildAdmissionPolicies(CORPUS_PARAMS);
 
@@ -109,6 +110,18 @@ describe("policy shape", () => {
     }
   });
 
+  test("atlas-access/generated-by names the repository file that defines each policy", () => {
+    const root = path.join(__dirname, "..", "..", "..");
+    const definedIn = (file: string) =>
+      fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8") : "(missing)";
+    expect(
+      policies.map((p) => {
+        const file = p.manifest.metadata.annotations["atlas-access/generated-by"] ?? "(none)";
+        return [file, definedIn(file).includes(`"${p.name}"`)];
+      }),
+    ).toEqual(policies.map((p) => [`areas/admission/policies/${p.name}/policy.ts`, true]));
+  });
+
   test("the preview namespace is matched with an anchored pattern that needs a number", () => {
     const conds = policies
       .flatMap((p) => p.manifest.spec.matchConditions ?? [])
@@ -157,42 +170,6 @@ describe("policy shape", () => {
     expect(users?.manifest.spec.validations[6]?.expression).toBe(
       "has(variables.spec.externalProjectRef) && !has(variables.spec.projectRef) && variables.spec.externalProjectRef.id == '64b7f3a1c2d4e5f6a7b8c9d0'",
     );
-  });
-});
-
-describe("bad generator parameters", () => {
-  const bad = (patch: Partial<AdmissionPolicyParams>) => () => buildAdmissionPolicies({ ...CORPUS_PARAMS, ...patch });
-  test.each([
-    [
-      { databasePrefix: "syrf'pr_" },
-      `buildAdmissionPolicies: databasePrefix is "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)`,
-    ],
-    [
-      { previewClusters: [] },
-      "buildAdmissionPolicies: previewClusters is []; must be a non-empty list: Atlas cluster names (letters, digits, '-')",
-    ],
-    [
-      { previewClusters: ["ok", "bad name"] },
-      `buildAdmissionPolicies: previewClusters[1] is "bad name"; Atlas cluster names (letters, digits, '-')`,
-    ],
-    [
-      { operatorNamespace: "pr-1" },
-      `buildAdmissionPolicies: operatorNamespace is "pr-1"; must not look like a preview namespace pr-<N>`,
-    ],
-    [
-      { projectId: "xyz" },
-      `buildAdmissionPolicies: projectId is "xyz"; must be the Atlas project id: 24 lowercase hexadecimal characters`,
-    ],
-    [
-      { allowedRoles: ["readWrite", "dbAdmin"] },
-      `buildAdmissionPolicies: allowedRoles is ["readWrite","dbAdmin"]; must not contain dbAdmin: it is a dangerous role`,
-    ],
-    [
-      { databasePrefix: "syrf", protectedDatabases: ["syrf1"] },
-      `buildAdmissionPolicies: databasePrefix is "syrf"; must not produce the protected database syrf1`,
-    ],
-  ] as const)("%j is refused with its message", (patch, message) => {
-    expect(bad(patch as Partial<AdmissionPolicyParams>)).toThrow(new AdmissionParamsError(message));
   });
 });
 

@@ -1,8 +1,8 @@
-import { CORPUS_PARAMS, loadCorpus } from "../../offline/admission/corpus";
-import type { CorpusCase } from "../../offline/admission/corpus";
-import { admit } from "../../offline/simulators/kyverno";
-import type { AdmissionRequest } from "../../offline/simulators/kyverno";
-import { buildAdmissionPolicies, DANGEROUS_ROLES } from "./policies";
+import { CORPUS_PARAMS, loadCorpus } from "../../../offline/admission/corpus";
+import type { CorpusCase } from "../../../offline/admission/corpus";
+import { admit } from "../../../offline/simulators/kyverno";
+import type { AdmissionRequest } from "../../../offline/simulators/kyverno";
+import { buildAdmissionPolicies, DANGEROUS_ROLES } from "./index";
 
 const policies = buildAdmissionPolicies(CORPUS_PARAMS);
 const manifests = policies.map((p) => p.manifest);

@@ -1,0 +1,144 @@
+/**
+ * What every admission policy shares: the Kyverno `policies.kyverno.io/v1` ValidatingPolicy shape, CEL literals, the
+ * message helpers and the one skeleton every policy is built on (Deny, failurePolicy Fail, CREATE and UPDATE, no
+ * background scans). Pure: the policy files under `policies/<policy-name>/` fill in what differs.
+ *
+ * CEL is restricted to what Kyverno and `@bufbuild/cel` (+ strings extension) share: core macros, `has`, `in`,
+ * `matches`, `startsWith`, `size`, `substring`, `trim`, `lowerAscii`, `join`, `string`. No `.?`/`orValue`,
+ * `cel.bind`, list/set extensions or Kyverno libraries ({@link PORTABLE_FUNCTIONS} is checked by the tests).
+ */
+import { PREVIEW_NAMESPACE_PATTERN } from "../../../domain/kubernetes";
+
+/** One validation of a policy, in order: `rules[i]` describes `spec.validations[i]`. */
+export interface PolicyRule {
+  /** Stable id used by the corpus expectations, e.g. `dangerous-roles`. */
+  id: string;
+  /** One line for the plan summary. */
+  summary: string;
+}
+
+export interface NamedExpression {
+  name: string;
+  expression: string;
+}
+
+export interface Validation {
+  expression: string;
+  message: string;
+  messageExpression?: string;
+}
+
+export interface ResourceRule {
+  apiGroups: string[];
+  apiVersions: string[];
+  resources: string[];
+  operations: string[];
+}
+
+export interface ValidatingPolicyManifest {
+  apiVersion: "policies.kyverno.io/v1";
+  kind: "ValidatingPolicy";
+  metadata: { name: string; annotations: Record<string, string> };
+  spec: {
+    validationActions: ("Deny" | "Audit" | "Warn")[];
+    failurePolicy: "Fail" | "Ignore";
+    evaluation?: { background?: { enabled: boolean } };
+    matchConstraints: { resourceRules: ResourceRule[] };
+    matchConditions?: NamedExpression[];
+    variables?: NamedExpression[];
+    validations: Validation[];
+  };
+}
+
+export interface AdmissionPolicy {
+  name: string;
+  rules: PolicyRule[];
+  manifest: ValidatingPolicyManifest;
+}
+
+/** The functions (besides operators and macros) the emitted CEL may call: present in Kyverno and @bufbuild/cel. */
+export const PORTABLE_FUNCTIONS: readonly string[] = [
+  "size",
+  "matches",
+  "startsWith",
+  "endsWith",
+  "contains",
+  "substring",
+  "trim",
+  "lowerAscii",
+  "join",
+  "string",
+  "int",
+  "split",
+  "indexOf",
+];
+
+/** A CEL string literal. Parameters are validated to safe characters first; escaping is a second line of defence. */
+export function celString(value: string): string {
+  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+
+/** A CEL list of string literals. */
+export const celList = (values: readonly string[]): string => `[${values.map(celString).join(", ")}]`;
+
+/** CEL for `AtlasDatabaseUser pr-123/name`: every denial message starts by naming the resource. */
+export const KIND_NAME = "object.kind + ' ' + request.namespace + '/' + object.metadata.name";
+
+/** CEL that is true in a preview namespace `pr-<N>` (anchored, numeric: `pr-`, `pr-abc`, `pr-12-x` are not). */
+export const IN_PREVIEW_NAMESPACE = `request.namespace.matches(${celString(PREVIEW_NAMESPACE_PATTERN)})`;
+
+/** The match condition of every policy that judges preview namespaces only. */
+export const ONLY_PREVIEW_NAMESPACES: NamedExpression = { name: "preview-namespace", expression: IN_PREVIEW_NAMESPACE };
+
+/** What one policy file defines; {@link validatingPolicy} adds what every policy shares. */
+export interface PolicyDefinition {
+  name: string;
+  /** `policies.kyverno.io/title`. */
+  title: string;
+  /** Repository path of the file that defines the policy (annotation `atlas-access/generated-by`). */
+  generatedBy: string;
+  /** Resources the policy matches; each is matched on CREATE and UPDATE. */
+  resources: Omit<ResourceRule, "operations">[];
+  matchConditions: NamedExpression[];
+  variables?: NamedExpression[];
+  /** The ordered validations, each with the rule id and summary the corpus and the plan name it by. */
+  validations: (PolicyRule & Validation)[];
+}
+
+/**
+ * The skeleton every admission policy shares: `Deny` with `failurePolicy: Fail` (a policy that cannot be evaluated
+ * refuses), CREATE and UPDATE (a role added later is an attack too; DELETE is not matched so previews can always be
+ * removed), no background scans. The description annotation lists the rules in order.
+ */
+export function validatingPolicy(d: PolicyDefinition): AdmissionPolicy {
+  const rules = d.validations.map(({ id, summary }) => ({ id, summary }));
+  return {
+    name: d.name,
+    rules,
+    manifest: {
+      apiVersion: "policies.kyverno.io/v1",
+      kind: "ValidatingPolicy",
+      metadata: {
+        name: d.name,
+        annotations: {
+          "policies.kyverno.io/title": d.title,
+          "policies.kyverno.io/description": rules.map((r) => `${r.id}: ${r.summary}`).join("; "),
+          "atlas-access/generated-by": d.generatedBy,
+        },
+      },
+      spec: {
+        validationActions: ["Deny"],
+        failurePolicy: "Fail",
+        evaluation: { background: { enabled: false } },
+        matchConstraints: { resourceRules: d.resources.map((r) => ({ ...r, operations: ["CREATE", "UPDATE"] })) },
+        matchConditions: d.matchConditions,
+        ...(d.variables ? { variables: d.variables } : {}),
+        validations: d.validations.map(({ expression, message, messageExpression }) => ({
+          expression,
+          message,
+          ...(messageExpression ? { messageExpression } : {}),
+        })),
+      },
+    },
+  };
+}
