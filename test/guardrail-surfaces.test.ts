@@ -2,6 +2,7 @@
  * The same rulebook, two surfaces, the same answer: `evaluate()` (jest suite and plan) and the policy pack's
  * validators (driven by test/support/policy-harness.ts, never `new PolicyPack`) over the same registrations.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { evaluate } from "../guardrails/evaluate";
 import { rules } from "../guardrails/rules";
@@ -49,6 +50,20 @@ describe("policy pack objects", () => {
     expect(
       (["low", "medium", "high", "critical"] as const).map((s) => buildPolicies([low(s)])[0]?.enforcementLevel),
     ).toEqual(["advisory", "advisory", "mandatory", "mandatory"]);
+  });
+
+  test("the pack pins the @pulumi/policy and @pulumi/pulumi the tests run it with (jest.config.js loads the root copy)", () => {
+    const deps = (file: string): Record<string, string> =>
+      (
+        JSON.parse(fs.readFileSync(path.join(__dirname, "..", file), "utf8")) as {
+          dependencies: Record<string, string>;
+        }
+      ).dependencies;
+    const root = deps("package.json");
+    expect(deps("policy/package.json")).toEqual({
+      "@pulumi/policy": root["@pulumi/policy"],
+      "@pulumi/pulumi": root["@pulumi/pulumi"],
+    });
   });
 });
 
