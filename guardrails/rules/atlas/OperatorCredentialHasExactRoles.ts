@@ -1,8 +1,9 @@
+import { OPERATOR_ORG_ROLE, OPERATOR_PROJECT_ROLE } from "../../../domain/atlas";
 import { q, records, strings } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
-const OPERATOR_PROJECT_ROLES: readonly string[] = ["GROUP_DATABASE_ACCESS_ADMIN"];
-const OPERATOR_ORG_ROLES: readonly string[] = ["ORG_MEMBER"];
+const OPERATOR_PROJECT_ROLES: readonly string[] = [OPERATOR_PROJECT_ROLE];
+const OPERATOR_ORG_ROLES: readonly string[] = [OPERATOR_ORG_ROLE];
 
 const same = (got: string[], want: readonly string[]) =>
   got.length === want.length && got.every((g, i) => g === want[i]);

@@ -1,8 +1,7 @@
+import { isWildcardAction } from "../../../domain/aws";
 import { isAllow, parsePolicy, where } from "../../lib/iamPolicy";
 import { q, records, strings } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-
-const isWildcardAction = (a: string): boolean => a === "*" || /^[A-Za-z0-9-]+:\*$/.test(a);
 
 /** Identity policies, by type token → the input holding the document. */
 const IDENTITY_POLICY_FIELDS: Readonly<Record<string, string>> = {

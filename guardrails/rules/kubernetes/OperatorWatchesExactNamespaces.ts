@@ -1,9 +1,6 @@
-import { NAMESPACE_NAME } from "../../../domain/kubernetes";
+import { isAtlasOperatorChart, NAMESPACE_NAME } from "../../../domain/kubernetes";
 import { isRecord, q, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-
-/** The Atlas operator chart, by name or `<repo>/<name>` / `oci://.../<name>`. */
-const isAtlasOperatorChart = (chart: string): boolean => /(^|\/)mongodb-atlas-operator$/.test(chart);
 
 export const OperatorWatchesExactNamespaces: ResourceRule = {
   kind: "resource",
