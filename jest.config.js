@@ -10,6 +10,11 @@ module.exports = {
       { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } },
     ],
   },
+  // policy/ is also a standalone npm package (`pulumi preview --policy-pack policy` installs its own dependencies).
+  // After `npm ci --prefix policy`, policy/*.ts would resolve `@pulumi/policy` from policy/node_modules while the
+  // offline harness resolves the root copy: two `Secret` classes, and `instanceof Secret` fails for the harness's
+  // secrets. Tests load the root copy only; test/guardrail-surfaces.test.ts checks both pin the same version.
+  moduleNameMapper: { "^@pulumi/policy$": require.resolve("@pulumi/policy") },
   testTimeout: 30000,
   // Jest defaults to cores - 1 workers: one worker on this 2-core machine. The tests wait on I/O and child processes
   // often enough that two workers finish the suite in about half the time.

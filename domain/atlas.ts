@@ -62,6 +62,11 @@ export const OPT_IN_DATABASE_ROLES = ["dbAdmin", "dbOwner", "userAdmin"] as cons
 /** Database-level built-in role names a custom role may not reuse. */
 export const DATABASE_BUILT_IN_ROLES: readonly string[] = [...ALLOWED_DATABASE_ROLES, ...OPT_IN_DATABASE_ROLES];
 
+/** The one project role of the Atlas Kubernetes operator's credential: it manages database users, nothing else. */
+export const OPERATOR_PROJECT_ROLE = "GROUP_DATABASE_ACCESS_ADMIN";
+/** The one organization role of the operator's service account (any role above it reaches other projects). */
+export const OPERATOR_ORG_ROLE = "ORG_MEMBER";
+
 /**
  * Atlas Stream Processing privilege actions a custom role of this program may carry: the nine of the stream
  * processing security page, plus `getStreamProcessor` and `listStreamConnections` from its newer English version.

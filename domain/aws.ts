@@ -64,6 +64,9 @@ export const isStsArn = (value: string): boolean => /^arn:aws[a-z-]*:sts::/.test
 /** An IAM user ARN. */
 export const isIamUserArn = (value: string): boolean => /^arn:aws[a-z-]*:iam::\d{12}:user\//.test(value);
 
+/** An IAM action that names no action: `*`, or every action of a service (`s3:*`). */
+export const isWildcardAction = (action: string): boolean => action === "*" || /^[A-Za-z0-9-]+:\*$/.test(action);
+
 /** The account id inside an ARN (`arn:partition:service:region:account:...`), or undefined. */
 export const accountOfArn = (arn: string): string | undefined => {
   const account = arn.split(":")[4];

@@ -9,6 +9,12 @@
  */
 export const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** The Helm chart of the MongoDB Atlas Kubernetes operator (repository https://mongodb.github.io/helm-charts). */
+export const ATLAS_OPERATOR_CHART = "mongodb-atlas-operator";
+/** Whether a Helm release's `chart` is the Atlas operator's: its name, `<repo>/<name>` or `oci://…/<name>`. */
+export const isAtlasOperatorChart = (chart: string): boolean =>
+  chart === ATLAS_OPERATOR_CHART || chart.endsWith(`/${ATLAS_OPERATOR_CHART}`);
+
 /** Namespaces of previews are `pr-<N>`; the prefix is reserved for them. */
 export const PREVIEW_NAMESPACE_PREFIX = "pr-";
 /** A preview namespace: `pr-` followed by the pull request number, nothing else (also used as a CEL regex). */

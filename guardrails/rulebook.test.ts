@@ -1,12 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import { renderRulesDoc, RULES_MD } from "../scripts/rules-doc";
-import { evaluate } from "./evaluate";
 import { rules } from "./rules";
-import { runStack } from "../offline/harness";
-import { unwrapSecrets } from "../offline/registrations";
+import { renderRulesDoc } from "./rulesDoc";
+import { AREA_FOLDERS, ruleModulesIn, RULES_DIR } from "./testing";
 
-const AREAS: Record<string, string> = { IAM: "iam", ATLAS: "atlas", GCP: "gcp", K8S: "kubernetes", AUDIT: "audit" };
+const areaOf = (id: string): string => id.split("-")[0] as string;
 
 describe("the rulebook", () => {
   test("ids are unique, well-formed, and every rule says what, why and how to fix", () => {
@@ -23,62 +21,51 @@ describe("the rulebook", () => {
     }
   });
 
-  test("one rule per file, named by its id, proven by Noncompliance and Compliance cases in its area's test", () => {
-    for (const r of rules) {
-      const area = AREAS[r.id.split("-")[0] as string] as string;
-      const dir = path.join(__dirname, "rules", area);
-      expect([r.id, fs.existsSync(path.join(dir, `${r.id}.ts`))]).toEqual([r.id, true]);
-      const tests = fs.readFileSync(path.join(dir, `${area}.test.ts`), "utf8");
-      const start = tests.indexOf(`describe("${r.id}:`);
-      expect([r.id, start >= 0]).toEqual([r.id, true]);
-      const next = tests.indexOf("\ndescribe(", start + 1);
-      const block = tests.slice(start, next < 0 ? undefined : next);
-      expect([r.id, /test\(\s*["'`]Noncompliance 1/.test(block), /test\(\s*["'`]Compliance/.test(block)]).toEqual([
-        r.id,
-        true,
-        true,
-      ]);
-    }
+  test("rulebook order: by area (IAM, ATLAS, GCP, K8S, AUDIT), ids ascending within an area", () => {
+    const areas = Object.keys(AREA_FOLDERS);
+    const sorted = [...rules].sort(
+      (a, b) => areas.indexOf(areaOf(a.id)) - areas.indexOf(areaOf(b.id)) || a.id.localeCompare(b.id),
+    );
+    expect(rules.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
   });
 
   test("RULES.md is generated from the rulebook (run `npm run rules:doc` when this fails)", () => {
-    expect(fs.readFileSync(RULES_MD, "utf8")).toBe(renderRulesDoc(rules));
+    expect(fs.readFileSync(path.join(__dirname, "..", "RULES.md"), "utf8")).toBe(renderRulesDoc(rules));
   });
 });
 
-describe("both stacks are clean", () => {
-  // Each stack must hold what the rules look at, or "zero findings" would prove nothing.
-  const mustHold: Record<string, string[]> = {
-    prod: [
-      "aws:iam/role:Role",
-      "aws:cloudtrail/trail:Trail",
-      "aws:cloudwatch/metricAlarm:MetricAlarm",
-      "mongodbatlas:index/databaseUser:DatabaseUser",
-      "gcp:secretmanager/secretIamMember:SecretIamMember",
-    ],
-    staging: [
-      "aws:iam/role:Role",
-      "aws:cloudtrail/trail:Trail",
-      "mongodbatlas:index/databaseUser:DatabaseUser",
-      "mongodbatlas:index/customDbRole:CustomDbRole",
-      "mongodbatlas:index/streamConnection:StreamConnection",
-      "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment",
-      "kubernetes:helm.sh/v3:Release",
-      "kubernetes:policies.kyverno.io/v1:ValidatingPolicy",
-    ],
-  };
-  test.each(["staging", "prod"])("%s: every rule over every registration, zero findings", async (stack) => {
-    const { registrations } = await runStack({ stack });
-    const types = new Set(registrations.map((r) => r.type));
-    expect((mustHold[stack] ?? []).filter((t) => !types.has(t))).toEqual([]);
-    const findings = evaluate(
-      registrations.map((r) => ({
-        type: r.type,
-        name: r.name,
-        parent: r.parent,
-        inputs: unwrapSecrets(r.inputs) as Record<string, unknown>,
-      })),
-    );
-    expect(findings).toEqual([]);
+describe("every rule has a file named by what it checks, and cases beside it", () => {
+  const found = Object.entries(AREA_FOLDERS).flatMap(([area, folder]) =>
+    ruleModulesIn(path.join(RULES_DIR, folder)).map((m) => ({ area, folder, ...m })),
+  );
+
+  test("each rule file exports one listed rule under the file's name, in the folder of its area", () => {
+    expect(
+      found.map((m) => [`${m.folder}/${m.name}.ts`, m.rule !== undefined && rules.includes(m.rule), m.rule?.id]),
+    ).toEqual(found.map((m) => [`${m.folder}/${m.name}.ts`, true, expect.stringMatching(`^${m.area}-\\d{3}$`)]));
+    expect(rules.filter((r) => !found.some((m) => m.rule === r)).map((r) => r.id)).toEqual([]);
+    expect(found.map((m) => m.name).filter((name) => !/^[A-Z][A-Za-z0-9]+$/.test(name))).toEqual([]);
   });
+
+  test("a rule folder holds only rules, each rule's cases and the area's test", () => {
+    for (const folder of Object.values(AREA_FOLDERS)) {
+      const files = fs.readdirSync(path.join(RULES_DIR, folder)).sort();
+      const names = found.filter((m) => m.folder === folder).map((m) => m.name);
+      const expected = [...names.flatMap((n) => [`${n}.ts`, `${n}.cases.ts`]), `${folder}.test.ts`].sort();
+      expect([folder, files]).toEqual([folder, expected]);
+    }
+  });
+
+  test.each(rules.map((r) => [r.id, r] as const))(
+    "%s: at least one noncompliant case (each with its findings) and one compliant case",
+    (_id, rule) => {
+      const cases = found.find((m) => m.rule === rule)?.cases;
+      expect([
+        rule.id,
+        (cases?.noncompliant.length ?? 0) > 0,
+        cases?.noncompliant.every((c) => c.findings.length > 0),
+        (cases?.compliant.length ?? 0) > 0,
+      ]).toEqual([rule.id, true, true, true]);
+    },
+  );
 });

@@ -1,7 +1,8 @@
 /**
  * The same rulebook, two surfaces, the same answer: `evaluate()` (jest suite and plan) and the policy pack's
- * validators (driven by test/support/policy-harness.ts, never `new PolicyPack`) over the same registrations.
+ * validators (driven by offline/policyPack.ts, never `new PolicyPack`) over the same registrations.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { evaluate } from "../guardrails/evaluate";
 import { rules } from "../guardrails/rules";
@@ -50,6 +51,20 @@ describe("policy pack objects", () => {
     expect(
       (["low", "medium", "high", "critical"] as const).map((s) => buildPolicies([low(s)])[0]?.enforcementLevel),
     ).toEqual(["advisory", "advisory", "mandatory", "mandatory"]);
+  });
+
+  test("the pack pins the @pulumi/policy and @pulumi/pulumi the tests run it with (jest.config.js loads the root copy)", () => {
+    const deps = (file: string): Record<string, string> =>
+      (
+        JSON.parse(fs.readFileSync(path.join(__dirname, "..", file), "utf8")) as {
+          dependencies: Record<string, string>;
+        }
+      ).dependencies;
+    const root = deps("package.json");
+    expect(deps("policy/package.json")).toEqual({
+      "@pulumi/policy": root["@pulumi/policy"],
+      "@pulumi/pulumi": root["@pulumi/pulumi"],
+    });
   });
 });
 
@@ -106,8 +121,30 @@ describe("the fixture program through both surfaces", () => {
 });
 
 describe("both real stacks through the policy pack", () => {
+  // Each stack must hold what the rules look at, or "zero findings" would prove nothing.
+  const mustHold: Record<string, string[]> = {
+    prod: [
+      "aws:iam/role:Role",
+      "aws:cloudtrail/trail:Trail",
+      "aws:cloudwatch/metricAlarm:MetricAlarm",
+      "mongodbatlas:index/databaseUser:DatabaseUser",
+      "gcp:secretmanager/secretIamMember:SecretIamMember",
+    ],
+    staging: [
+      "aws:iam/role:Role",
+      "aws:cloudtrail/trail:Trail",
+      "mongodbatlas:index/databaseUser:DatabaseUser",
+      "mongodbatlas:index/customDbRole:CustomDbRole",
+      "mongodbatlas:index/streamConnection:StreamConnection",
+      "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment",
+      "kubernetes:helm.sh/v3:Release",
+      "kubernetes:policies.kyverno.io/v1:ValidatingPolicy",
+    ],
+  };
   test.each(["staging", "prod"])("%s: the pack reports nothing, like evaluate()", async (stack) => {
     const { registrations } = await runStack({ stack });
+    const types = new Set(registrations.map((r) => r.type));
+    expect((mustHold[stack] ?? []).filter((t) => !types.has(t))).toEqual([]);
     expect(await runPolicies(policies, registrations, stack)).toEqual([]);
     expect(evaluate(views(registrations))).toEqual([]);
   });

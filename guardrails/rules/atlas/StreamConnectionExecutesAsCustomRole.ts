@@ -2,7 +2,7 @@ import { isRecord, q, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 import { isForbiddenRole } from "../../../domain/atlas";
 
-export const ATLAS_006: ResourceRule = {
+export const StreamConnectionExecutesAsCustomRole: ResourceRule = {
   kind: "resource",
   id: "ATLAS-006",
   title: "No stream connection executes as a built-in or broad role.",

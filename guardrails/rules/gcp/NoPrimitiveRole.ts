@@ -1,10 +1,10 @@
 import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-import { GCP_IAM_TYPE, grants } from "./bindings";
+import { GCP_IAM_TYPE, grants } from "../../lib/gcpGrants";
 
-export const PRIMITIVE_ROLES: readonly string[] = ["roles/owner", "roles/editor", "roles/viewer"];
+const PRIMITIVE_ROLES: readonly string[] = ["roles/owner", "roles/editor", "roles/viewer"];
 
-export const GCP_001: ResourceRule = {
+export const NoPrimitiveRole: ResourceRule = {
   kind: "resource",
   id: "GCP-001",
   title: "No GCP IAM grant uses a primitive role (roles/owner, roles/editor, roles/viewer).",

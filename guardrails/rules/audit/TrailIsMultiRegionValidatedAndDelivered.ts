@@ -1,7 +1,7 @@
 import { str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
-export const AUDIT_001: ResourceRule = {
+export const TrailIsMultiRegionValidatedAndDelivered: ResourceRule = {
   kind: "resource",
   id: "AUDIT-001",
   title:

@@ -3,7 +3,7 @@ import { isAllow, parsePolicy, principals, where } from "../../lib/iamPolicy";
 import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
-export const IAM_004: ResourceRule = {
+export const TrustsOnlyExactRoleArns: ResourceRule = {
   kind: "resource",
   id: "IAM-004",
   title: "Every AWS principal a role trusts is an exact IAM role ARN.",

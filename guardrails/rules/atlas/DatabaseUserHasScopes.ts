@@ -3,7 +3,7 @@ import type { ResourceRule } from "../../types";
 
 const SCOPE_TYPES = ["CLUSTER", "DATA_LAKE", "STREAM"];
 
-export const ATLAS_003: ResourceRule = {
+export const DatabaseUserHasScopes: ResourceRule = {
   kind: "resource",
   id: "ATLAS-003",
   title: "Every database user has scopes naming the clusters, data lakes or stream workspaces it may reach.",

@@ -2,7 +2,7 @@ import { q, records, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 import { isForbiddenRole } from "../../../domain/atlas";
 
-export const ATLAS_001: ResourceRule = {
+export const NoForbiddenBuiltInRole: ResourceRule = {
   kind: "resource",
   id: "ATLAS-001",
   title:

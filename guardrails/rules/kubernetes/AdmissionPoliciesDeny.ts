@@ -7,7 +7,7 @@ const VALIDATION_ACTIONS_TYPES = [
 ];
 const KYVERNO_LEGACY = /^kubernetes:kyverno\.io\/[a-z0-9]+:(Cluster)?Policy$/;
 
-export const K8S_003: ResourceRule = {
+export const AdmissionPoliciesDeny: ResourceRule = {
   kind: "resource",
   id: "K8S-003",
   title: "Every admission policy the program creates denies violations (Deny / Enforce), not only audits them.",

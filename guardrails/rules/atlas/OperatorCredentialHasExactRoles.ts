@@ -1,13 +1,14 @@
+import { OPERATOR_ORG_ROLE, OPERATOR_PROJECT_ROLE } from "../../../domain/atlas";
 import { q, records, strings } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
-export const OPERATOR_PROJECT_ROLES: readonly string[] = ["GROUP_DATABASE_ACCESS_ADMIN"];
-export const OPERATOR_ORG_ROLES: readonly string[] = ["ORG_MEMBER"];
+const OPERATOR_PROJECT_ROLES: readonly string[] = [OPERATOR_PROJECT_ROLE];
+const OPERATOR_ORG_ROLES: readonly string[] = [OPERATOR_ORG_ROLE];
 
 const same = (got: string[], want: readonly string[]) =>
   got.length === want.length && got.every((g, i) => g === want[i]);
 
-/** type → [input path label, reader, expected roles]. */
+/** Type token → the input holding the roles, and the exact roles expected. */
 const FIELDS: Readonly<Record<string, { field: string; expected: readonly string[] }>> = {
   "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment": {
     field: "roles",
@@ -25,7 +26,7 @@ const FIELDS: Readonly<Record<string, { field: string; expected: readonly string
   "mongodbatlas:index/apiKey:ApiKey": { field: "roleNames", expected: OPERATOR_ORG_ROLES },
 };
 
-export const ATLAS_004: ResourceRule = {
+export const OperatorCredentialHasExactRoles: ResourceRule = {
   kind: "resource",
   id: "ATLAS-004",
   title:

@@ -1,7 +1,7 @@
 import { isRecord, q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
-export const K8S_002: ResourceRule = {
+export const NoClusterAdminBinding: ResourceRule = {
   kind: "resource",
   id: "K8S-002",
   title: "The program creates no binding to cluster-admin.",

@@ -23,7 +23,7 @@ function customRoleProblem(role: ResourceView): string | undefined {
   return undefined;
 }
 
-export const ATLAS_002: StackRule = {
+export const NoRoleOnSystemDatabases: StackRule = {
   kind: "stack",
   id: "ATLAS-002",
   title: "No role on admin, local or config, except a custom role of this stack whose actions are all allowlisted.",

@@ -1,10 +1,10 @@
 import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-import { GCP_IAM_TYPE, grants } from "./bindings";
+import { GCP_IAM_TYPE, grants } from "../../lib/gcpGrants";
 
-export const PUBLIC_MEMBERS: readonly string[] = ["allUsers", "allAuthenticatedUsers"];
+const PUBLIC_MEMBERS: readonly string[] = ["allUsers", "allAuthenticatedUsers"];
 
-export const GCP_003: ResourceRule = {
+export const NoPublicMember: ResourceRule = {
   kind: "resource",
   id: "GCP-003",
   title: "No GCP IAM grant names allUsers or allAuthenticatedUsers.",

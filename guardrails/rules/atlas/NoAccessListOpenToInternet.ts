@@ -8,7 +8,7 @@ function isWorld(value: string): boolean {
   return addr === "0.0.0.0" || addr === "::" || addr === "::/0";
 }
 
-export const ATLAS_005: ResourceRule = {
+export const NoAccessListOpenToInternet: ResourceRule = {
   kind: "resource",
   id: "ATLAS-005",
   title: "No Atlas access list entry is open to the whole internet.",

@@ -1,11 +1,8 @@
-import { NAMESPACE_NAME } from "../../../domain/kubernetes";
+import { isAtlasOperatorChart, NAMESPACE_NAME } from "../../../domain/kubernetes";
 import { isRecord, q, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
-/** The Atlas operator chart, by name or `<repo>/<name>` / `oci://.../<name>`. */
-export const isAtlasOperatorChart = (chart: string): boolean => /(^|\/)mongodb-atlas-operator$/.test(chart);
-
-export const K8S_001: ResourceRule = {
+export const OperatorWatchesExactNamespaces: ResourceRule = {
   kind: "resource",
   id: "K8S-001",
   title: "The Atlas operator's Helm release lists the namespaces it watches explicitly, and the list is never empty.",

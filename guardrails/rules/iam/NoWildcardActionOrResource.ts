@@ -1,3 +1,4 @@
+import { isWildcardAction } from "../../../domain/aws";
 import { isAllow, parsePolicy, where } from "../../lib/iamPolicy";
 import { q, records, strings } from "../../lib/values";
 import type { ResourceRule } from "../../types";
@@ -9,8 +10,6 @@ const IDENTITY_POLICY_FIELDS: Readonly<Record<string, string>> = {
   "aws:iam/userPolicy:UserPolicy": "policy",
   "aws:iam/groupPolicy:GroupPolicy": "policy",
 };
-
-const isWildcardAction = (a: string): boolean => a === "*" || /^[A-Za-z0-9-]+:\*$/.test(a);
 
 function checkDocument(field: string, value: unknown): string[] {
   const policy = parsePolicy(value);
@@ -30,7 +29,7 @@ function checkDocument(field: string, value: unknown): string[] {
   return out;
 }
 
-export const IAM_002: ResourceRule = {
+export const NoWildcardActionOrResource: ResourceRule = {
   kind: "resource",
   id: "IAM-002",
   title: 'No identity policy allows a "*" action or a "*" resource.',

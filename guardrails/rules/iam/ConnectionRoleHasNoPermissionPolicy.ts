@@ -2,7 +2,7 @@ import { connectionRoles, physicalName, refersToRole, T } from "../../lib/stack"
 import { asList, q, records, resourceLabel, strings } from "../../lib/values";
 import type { StackRule } from "../../types";
 
-export const IAM_003: StackRule = {
+export const ConnectionRoleHasNoPermissionPolicy: StackRule = {
   kind: "stack",
   id: "IAM-003",
   title: "A connection role has no permission policy of any kind, and pins that with both exclusive resources.",

@@ -1,8 +1,8 @@
 import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-import { GCP_IAM_TYPE, grants } from "./bindings";
+import { GCP_IAM_TYPE, grants } from "../../lib/gcpGrants";
 
-export const GCP_002: ResourceRule = {
+export const SecretAccessOnlyPerSecret: ResourceRule = {
   kind: "resource",
   id: "GCP-002",
   title:

@@ -3,7 +3,7 @@ import { isRecord, q, resourceLabel, str, strings } from "../../lib/values";
 import type { ResourceView, StackRule } from "../../types";
 
 /** IAM calls that change who may assume a role or what it may do; a tampering filter must match all of them. */
-export const TAMPERING_EVENTS: readonly string[] = ["UpdateAssumeRolePolicy", "PutRolePolicy", "AttachRolePolicy"];
+const TAMPERING_EVENTS: readonly string[] = ["UpdateAssumeRolePolicy", "PutRolePolicy", "AttachRolePolicy"];
 
 /** Whether a filter pattern names this role (by name or as the end of an ARN, inside quotes). */
 const names = (pattern: string, role: string): boolean =>
@@ -22,7 +22,7 @@ function alarmed(filter: ResourceView, alarms: readonly ResourceView[]): boolean
   );
 }
 
-export const AUDIT_002: StackRule = {
+export const ConnectionRoleHasAlarms: StackRule = {
   kind: "stack",
   id: "AUDIT-002",
   title: "Every connection role has a foreign-assumption alarm and a tampering alarm, each with an alarm action.",

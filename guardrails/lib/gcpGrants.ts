@@ -1,6 +1,6 @@
 /** Every GCP IAM member / binding / policy resource, and the (role, member) pairs it grants. */
-import { records, str, strings, isRecord } from "../../lib/values";
-import type { ResourceView } from "../../types";
+import { records, str, strings, isRecord } from "./values";
+import type { ResourceView } from "../types";
 
 /** `gcp:projects/iAMMember:IAMMember`, `gcp:secretmanager/secretIamBinding:SecretIamBinding`, `gcp:storage/bucketIAMPolicy:BucketIAMPolicy`, ... */
 export const GCP_IAM_TYPE = /^gcp:[A-Za-z0-9]+\/[A-Za-z0-9]+:[A-Za-z0-9]*I[Aa][Mm](Member|Binding|Policy)$/;
@@ -12,7 +12,7 @@ export interface Grant {
   at: string;
 }
 
-/** The grants of a GCP IAM resource; an unparseable `policyData` yields a grant with role `?` so rules can report it. */
+/** The grants of a GCP IAM resource, or why its `policyData` cannot be read (GCP-001 reports it, the others skip). */
 export function grants(r: ResourceView): Grant[] | { problem: string } {
   const role = str(r.inputs.role);
   if (role !== undefined) {

@@ -4,7 +4,7 @@ import { q } from "../../lib/values";
 import type { ResourceRule } from "../../types";
 
 /** Resource-based and trust policies, by type token → the input holding the document. */
-export const RESOURCE_POLICY_FIELDS: Readonly<Record<string, string>> = {
+const RESOURCE_POLICY_FIELDS: Readonly<Record<string, string>> = {
   "aws:iam/role:Role": "assumeRolePolicy",
   "aws:s3/bucket:Bucket": "policy",
   "aws:s3/bucketPolicy:BucketPolicy": "policy",
@@ -17,7 +17,7 @@ export const RESOURCE_POLICY_FIELDS: Readonly<Record<string, string>> = {
   "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "policyDocument",
 };
 
-export const IAM_001: ResourceRule = {
+export const NoWildcardOrRootPrincipal: ResourceRule = {
   kind: "resource",
   id: "IAM-001",
   title: 'No trust or resource policy allows "*" or an account root without a Condition.',
