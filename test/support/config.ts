@@ -7,15 +7,22 @@ import { ConfigError } from "../../config/parse";
 import { type StackConfig, decodeConfigValue, parseStackConfig } from "../../program/config";
 import { encodeConfigValue, readStackConfig } from "../../offline/stackFiles";
 
-/** Every problem `parseStackConfig` reports for `raw`; fails the test when the config is accepted. */
-export function problemsOf(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {
+/** Every problem `parseStackConfig` reports for `raw`; none when the config is accepted. */
+export function problemsIn(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {
   try {
     parseStackConfig(raw, { secretKeys });
+    return [];
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
   }
-  throw new Error("expected the config to be rejected");
+}
+
+/** Every problem `parseStackConfig` reports for `raw`; fails the test when the config is accepted. */
+export function problemsOf(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {
+  const problems = problemsIn(raw, secretKeys);
+  if (problems.length === 0) throw new Error("expected the config to be rejected");
+  return problems;
 }
 
 /** `stack`'s values (without the `atlas-access:` prefix) as the program would receive them after `mutate`. */
