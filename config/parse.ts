@@ -5,14 +5,18 @@
  *   3. the rules relating this stack to its peers ({@link CrossStackRule}), over their valid sections only.
  * Pure: raw values in, typed config or a {@link ConfigError} out.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { PROJECT } from "../domain/project";
 import type { AddIssue, ConfigRule, CrossStackRule, StackView } from "./rules";
 
 /** The config's sections and rules, as the composition root assembles them. */
 export interface ConfigModel<C> {
-  /** Every top-level key with its schema, in the order problems are reported. Optional sections are `.optional()`. */
-  sections: { readonly [K in keyof C]-?: z.ZodType<C[K]> };
+  /**
+   * Every top-level key with its schema, in the order problems are reported. Optional sections are `.optional()`.
+   * `C` is inferred from these schemas by the composition root, so they agree by construction; typing each entry as
+   * `z.ZodType<C[K]>` would make the compiler compare every schema structurally (seconds of type checking).
+   */
+  sections: { readonly [K in keyof C]-?: z.core.$ZodType };
   rules: readonly ConfigRule<C>[];
   crossStackRules: readonly CrossStackRule<C>[];
 }
@@ -77,9 +81,9 @@ function parseSections<C>(model: ConfigModel<C>, raw: Record<string, unknown>): 
   const issues: Issue[] = [];
   const config: Record<string, unknown> = {};
   const invalid = new Set<string>();
-  const sections = model.sections as Record<string, z.ZodType>;
+  const sections: Record<string, z.core.$ZodType> = model.sections;
   for (const [key, schema] of Object.entries(sections)) {
-    const result = schema.safeParse(raw[key], { reportInput: true });
+    const result = z.safeParse(schema, raw[key], { reportInput: true });
     if (result.success) {
       if (result.data !== undefined) config[key] = result.data;
     } else {

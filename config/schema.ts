@@ -19,7 +19,7 @@ export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 /** A list whose items must be unique: the message names the duplicate and its first position. */
-export function uniqueList<T extends z.ZodType>(item: T, key: (v: z.infer<T>) => string = String) {
+export function uniqueList<T extends z.core.SomeType>(item: T, key: (v: z.output<T>) => string = String) {
   return z.array(item).superRefine((items, ctx) => {
     const seen = new Map<string, number>();
     items.forEach((v, i) => {
