@@ -2,7 +2,8 @@ import * as path from "path";
 import { ConfigError } from "../config/parse";
 import { registeredBefore, runStack } from "./harness";
 import { isSecret, redactSecrets, unwrapSecrets } from "./registrations";
-import { SECURE_PLACEHOLDER, listStacks, readStackConfig } from "./stackFiles";
+import { SECURE_PLACEHOLDER } from "../config/stackFiles";
+import { listStacks, readStackConfig } from "./stackFiles";
 
 const demo = path.join(__dirname, "fixtures", "demo-program");
 

@@ -5,10 +5,12 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT } from "../domain/project";
+import { CONFIG_DIR_VARIABLE } from "../program/loadConfig";
 import type { StackOutputs } from "../program/program";
 import { mockCall, mockState } from "./mocks";
 import type { Registration } from "./registrations";
-import { PROJECT_ROOT, encodeConfigValue, readStackConfig } from "./stackFiles";
+import { encodeConfigValue } from "../config/stackFiles";
+import { PROJECT_ROOT, readStackConfig } from "./stackFiles";
 
 export interface RunOptions {
   /** Stack name: reads `Pulumi.<stack>.yaml` from the project root. */
@@ -75,6 +77,9 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   for (const [k, v] of Object.entries(fileConfig.project)) allConfig[`${PROJECT}:${k}`] = encodeConfigValue(v);
   const secretKeys = [...fileConfig.secretKeys].map((k) => `${PROJECT}:${k}`);
   pulumi.runtime.setAllConfig(allConfig, secretKeys);
+  // The program reads its peers (the other stack files) from the folder this stack was read from.
+  const configDirBefore = process.env[CONFIG_DIR_VARIABLE];
+  process.env[CONFIG_DIR_VARIABLE] = options.configDir ?? PROJECT_ROOT;
 
   const registrations: Registration[] = [];
   // The mock monitor deserializes each registration's inputs once and hands them to newResource, synchronously,
@@ -140,6 +145,8 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   // Drain every outstanding RPC (the stack's own outputs) so that the next run's mock monitor starts clean.
   await pulumi.runtime.disconnect();
   Error.stackTraceLimit = stackTraceLimit;
+  if (configDirBefore === undefined) Reflect.deleteProperty(process.env, CONFIG_DIR_VARIABLE);
+  else process.env[CONFIG_DIR_VARIABLE] = configDirBefore;
   if (failure) {
     if (failure.error instanceof Error) Object.assign(failure.error, { [REGISTERED_BEFORE]: registrations });
     throw failure.error;

@@ -1,71 +1,11 @@
-/**
- * The stack files of the repository: which `Pulumi.<stack>.yaml` exist, and their values the way the Pulumi CLI hands
- * them to the program (`secure:` values become a placeholder that stays secret).
- */
-import * as fs from "fs";
+/** The stack files of this repository (the project root), for the offline engine and the tests. */
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
-import { PROJECT } from "../domain/project";
+import { type StackFileConfig, listStacks as listStacksIn, readStackFile } from "../config/stackFiles";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 
-/** Stack names that have a `Pulumi.<stack>.yaml`. */
-export function listStacks(root = PROJECT_ROOT): string[] {
-  return fs
-    .readdirSync(root)
-    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
-    .sort();
-}
+/** Stack names that have a `Pulumi.<stack>.yaml` in `root`. */
+export const listStacks = (root = PROJECT_ROOT): string[] => listStacksIn(root);
 
-export interface StackFileConfig {
-  /** `atlas-access:*` values, decoded, keyed without the prefix. */
-  project: Record<string, unknown>;
-  /** Other namespaces (`aws:region`, `gcp:project`), as the CLI passes them. */
-  providers: Record<string, string>;
-  /** Keys (without prefix) holding a `secure:` value anywhere inside. */
-  secretKeys: Set<string>;
-}
-
-/** A `secure:` value cannot be decrypted offline: it becomes this placeholder, still marked secret. */
-export const SECURE_PLACEHOLDER = "offline-secret-placeholder";
-
-function replaceSecure(value: unknown, found: { secure: boolean }): unknown {
-  if (Array.isArray(value)) return value.map((v) => replaceSecure(v, found));
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0]?.[0] === "secure") {
-      found.secure = true;
-      return SECURE_PLACEHOLDER;
-    }
-    return Object.fromEntries(entries.map(([k, v]) => [k, replaceSecure(v, found)]));
-  }
-  return value;
-}
-
-export function readStackConfig(stack: string, root = PROJECT_ROOT): StackFileConfig {
-  const file = path.join(root, `Pulumi.${stack}.yaml`);
-  if (!fs.existsSync(file)) {
-    const known = listStacks(root);
-    throw new Error(`no stack "${stack}": ${file} does not exist; stacks here: ${known.join(", ") || "none"}`);
-  }
-  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-  const out: StackFileConfig = { project: {}, providers: {}, secretKeys: new Set() };
-  for (const [key, value] of Object.entries(doc.config ?? {})) {
-    const found = { secure: false };
-    const plain = replaceSecure(value, found);
-    if (key.startsWith(`${PROJECT}:`)) {
-      const short = key.slice(PROJECT.length + 1);
-      out.project[short] = plain;
-      if (found.secure) out.secretKeys.add(short);
-    } else {
-      out.providers[key] = typeof plain === "string" ? plain : JSON.stringify(plain);
-    }
-  }
-  return out;
-}
-
-/** A config value as the CLI passes it to the program: scalars as text, structured values as JSON text. */
-export function encodeConfigValue(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
+/** One stack file's values as the CLI hands them to the program. */
+export const readStackConfig = (stack: string, root = PROJECT_ROOT): StackFileConfig => readStackFile(root, stack);

@@ -40,12 +40,3 @@ export const configModel: ConfigModel<StackConfig> = {
 export function parseStackConfig(raw: Record<string, unknown>, options: ParseOptions = {}): StackConfig {
   return parseConfig(configModel, raw, options);
 }
-
-/** The engine passes structured values as JSON text and scalars as plain text. */
-export function decodeConfigValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { plan } from "../../offline/plan";
 import { unwrapSecrets } from "../../offline/registrations";
-import { SECURE_PLACEHOLDER } from "../../offline/stackFiles";
+import { SECURE_PLACEHOLDER } from "../../config/stackFiles";
 import { readTree } from "../../test/support/files";
 
 describe("plan output and out/ files hold no password", () => {

@@ -7,7 +7,7 @@ import type { RunResult } from "../../offline/harness";
 import type { Registration } from "../../offline/registrations";
 import { registeredBefore, runStack } from "../../offline/harness";
 import { isSecret, unwrapSecrets } from "../../offline/registrations";
-import { SECURE_PLACEHOLDER } from "../../offline/stackFiles";
+import { SECURE_PLACEHOLDER } from "../../config/stackFiles";
 
 const T = {
   user: "mongodbatlas:index/databaseUser:DatabaseUser",

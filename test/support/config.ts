@@ -4,8 +4,9 @@
  * when this validation fails is proven once, in `offline/harness.test.ts`.
  */
 import { ConfigError } from "../../config/parse";
-import { type StackConfig, decodeConfigValue, parseStackConfig } from "../../program/config";
-import { encodeConfigValue, readStackConfig } from "../../offline/stackFiles";
+import { engineValues as asEngineValues } from "../../config/stackFiles";
+import { type StackConfig, parseStackConfig } from "../../program/config";
+import { readStackConfig } from "../../offline/stackFiles";
 
 /** Every problem `parseStackConfig` reports for `raw`; none when the config is accepted. */
 export function problemsIn(raw: Record<string, unknown>, secretKeys?: ReadonlySet<string>): string[] {
@@ -33,7 +34,7 @@ export function engineValues(
   const file = readStackConfig(stack);
   const raw = structuredClone(file.project);
   mutate?.(raw);
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeConfigValue(encodeConfigValue(v))]));
+  return asEngineValues(raw);
 }
 
 /** The problems the program reports for `stack` changed by `mutate`. */
