@@ -9,7 +9,19 @@ const TEST_ONLY_PACKAGES = ["@bufbuild/cel", "@bufbuild/cel/*", "ajv", "ajv/*", 
 const AREAS = "connection|audit|atlas|operator|admission";
 
 /** Every top-level folder of the project, as `import-x/no-restricted-paths` zone sources. */
-const ALL = ["domain", "config", "areas", "program", "guardrails", "policy", "offline", "scripts", "test", "index.ts"];
+const ALL = [
+  "domain",
+  "config",
+  "areas",
+  "program",
+  "guardrails",
+  "policy",
+  "offline",
+  "ops",
+  "scripts",
+  "test",
+  "index.ts",
+];
 const except = (...allowed) => ALL.filter((f) => !allowed.includes(f)).map((f) => `./${f}`);
 
 /**
