@@ -41,9 +41,12 @@ export const FORBIDDEN_ROLES: Readonly<Record<string, string>> = {
   __system: "it is MongoDB's internal role",
 };
 
+/** `readWriteAnyDatabase`, `readAnyDatabase`, `dbAdminAnyDatabase`, …: a built-in role on every database of the cluster. */
+export const isAnyDatabaseRole = (role: string): boolean => /AnyDatabase$/.test(role);
+
 /** Why `role` is never granted, or undefined when it may be considered. `*AnyDatabase` roles reach every database. */
 export function forbiddenRoleReason(role: string): string | undefined {
-  if (/AnyDatabase$/.test(role)) return "every *AnyDatabase role reaches every database of the cluster";
+  if (isAnyDatabaseRole(role)) return "every *AnyDatabase role reaches every database of the cluster";
   return Object.prototype.hasOwnProperty.call(FORBIDDEN_ROLES, role) ? FORBIDDEN_ROLES[role] : undefined;
 }
 
@@ -62,9 +65,15 @@ export const OPT_IN_DATABASE_ROLES = ["dbAdmin", "dbOwner", "userAdmin"] as cons
 /** Database-level built-in role names a custom role may not reuse. */
 export const DATABASE_BUILT_IN_ROLES: readonly string[] = [...ALLOWED_DATABASE_ROLES, ...OPT_IN_DATABASE_ROLES];
 
-/** The one project role of the Atlas Kubernetes operator's credential: it manages database users, nothing else. */
+/**
+ * The one project role of the Atlas Kubernetes operator's credential: it creates, updates and deletes database users
+ * (and, unavoidably, custom database roles); it cannot change clusters, access lists or project settings.
+ */
 export const OPERATOR_PROJECT_ROLE = "GROUP_DATABASE_ACCESS_ADMIN";
-/** The one organization role of the operator's service account (any role above it reaches other projects). */
+/**
+ * The one organization role of the operator's service account: every Atlas service account needs one, and this is
+ * the least Atlas offers (no project access by itself; any role above it reaches other projects).
+ */
 export const OPERATOR_ORG_ROLE = "ORG_MEMBER";
 
 /**

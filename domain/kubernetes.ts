@@ -23,6 +23,11 @@ export const isPreviewNamespace = (namespace: string): boolean => new RegExp(PRE
 /** `pr-<N>`: the namespace of pull request N. */
 export const previewNamespace = (pr: number): string => `${PREVIEW_NAMESPACE_PREFIX}${pr}`;
 
+/**
+ * A preview database or username prefix: lowercase letters, digits and `_`, starting with a letter, at most 40
+ * characters, so that `<prefix><N>` is a database name and `<prefix><N>_app` a username for any pull request N.
+ */
+export const PREVIEW_PREFIX = /^[a-z][a-z0-9_]{0,39}$/;
 /** Database and username prefix of previews in a stack without `atlas-access:previews` (prod still refuses them). */
 export const DEFAULT_PREVIEW_PREFIX = "syrf_pr_";
 /** The suffix of every preview username: `<usernamePrefix><N>_app`. */

@@ -3,7 +3,8 @@
  * stay safe when constructed directly rather than from validated config. Also: the audit filter for each toggle.
  */
 import { buildAuditFilter, DatabaseAuditing } from "./auditing/DatabaseAuditing";
-import { StreamProcessing, type StreamProcessingArgs } from "./streams/StreamProcessing";
+import type { StreamProcessingArgs } from "./streams/args";
+import { StreamProcessing } from "./streams/StreamProcessing";
 import { ApplicationUsers } from "./users/ApplicationUsers";
 import { PasswordUser, type PasswordUserArgs } from "./users/PasswordUser";
 

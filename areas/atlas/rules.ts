@@ -1,10 +1,11 @@
 /**
  * The rules of the Atlas area: password users need a GCP project, usernames and secrets are unique and outside the
  * preview zone, roles stay on the environment's database and clusters, stream roles and connections fit together,
- * and database auditing is declared by the production stack only.
+ * and database auditing is declared by the production stack only. Which database a grant may reach is decided in
+ * `databases.ts`.
  */
-import type { CoreConfig, Environment } from "../../config/core";
-import { type AddIssue, rule } from "../../config/rules";
+import type { CoreConfig } from "../../config/core";
+import { rule } from "../../config/rules";
 import { list } from "../../config/schema";
 import {
   ALLOWED_DATABASE_ROLES,
@@ -12,11 +13,11 @@ import {
   DATABASE_BUILT_IN_ROLES,
   OPT_IN_DATABASE_ROLES,
   forbiddenRoleReason,
-  isSystemDatabase,
 } from "../../domain/atlas";
 import { DEFAULT_PREVIEW_PREFIX } from "../../domain/kubernetes";
 import type { PreviewsConfig } from "../operator/config";
 import type { AppUserConfig, DatabaseAuditingConfig, StreamsConfig } from "./config";
+import { checkOwnDatabase } from "./databases";
 
 /** What the Atlas rules read. */
 export type AtlasRuleInput = CoreConfig & {
@@ -30,37 +31,6 @@ export type AtlasRuleInput = CoreConfig & {
 /** `["streams","users",1]` → `streams.users[1]` (a config path as the error lines print it, without the prefix). */
 function show(path: readonly PropertyKey[]): string {
   return path.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : (i === 0 ? "" : ".") + String(seg))).join("");
-}
-
-/** Which database a role on `database` would reach that belongs to someone else, or undefined if none. */
-export function foreignDatabaseReason(
-  database: string,
-  environment: Environment,
-  environmentDatabases: { prod: string; staging: string },
-  previewPrefix: string,
-): string | undefined {
-  // The environment's own database is always its users' to reach; a preview prefix that would cover it is refused
-  // by the previews rules (areas/operator/config.ts), once.
-  if (database === environmentDatabases[environment]) return undefined;
-  const other = environment === "prod" ? "staging" : "prod";
-  if (database === environmentDatabases[other]) {
-    return `is the ${other} database; a ${environment} user may only reach ${environmentDatabases[environment]}`;
-  }
-  if (database.startsWith(previewPrefix)) {
-    return `is a preview database (prefix ${previewPrefix}); a ${environment} user may only reach ${environmentDatabases[environment]}`;
-  }
-  return `is not the ${environment} database; a ${environment} user may only reach ${environmentDatabases[environment]}`;
-}
-
-function checkOwnDatabase(cfg: AtlasRuleInput, database: string, path: PropertyKey[], add: AddIssue): void {
-  const ownDatabase = cfg.atlas.environmentDatabases[cfg.environment];
-  if (isSystemDatabase(database)) {
-    add(path, database, `no role of this program is granted on admin, local or config; use ${ownDatabase}`);
-    return;
-  }
-  const previewPrefix = cfg.previews?.databasePrefix ?? DEFAULT_PREVIEW_PREFIX;
-  const reason = foreignDatabaseReason(database, cfg.environment, cfg.atlas.environmentDatabases, previewPrefix);
-  if (reason) add(path, database, reason);
 }
 
 /** Every password user of the stack, wherever it is declared, with its config path. */

@@ -1,16 +1,15 @@
 /**
  * What the program registers for each connection, from both real stacks: the role, its (absent) permissions, the
- * Atlas user and the plan's summary lines.
+ * Atlas user and the plan's summary lines; and that the component, built directly, registers nothing on bad
+ * arguments (the check itself is proven in `args.test.ts`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type RunResult, runStack } from "../../offline/harness";
 import { type Registration } from "../../offline/registrations";
 import { readStackConfig } from "../../offline/stackFiles";
-import { type ConnectionRoleArgs, checkConnectionRoleArgs } from "./args";
 import { ConnectionRole } from "./ConnectionRole";
+import { ACCOUNT, GOOD_ARGS, PROJECT_ID, permissionGrants } from "./fixtures/connectionRole";
 
-const ACCOUNT = "111122223333";
-const PROJECT_ID = "64b7f3a1c2d4e5f6a7b8c9d0";
 const TEMPLATE = (db: string) =>
   `mongodb+srv://syrf-shared.ab12c.mongodb.net/${db}?authSource=%24external&authMechanism=MONGODB-AWS`;
 
@@ -27,38 +26,6 @@ interface Conn {
   scopes: string[];
 }
 const connectionsOf = (stack: string) => (readStackConfig(stack).project.aws as { connections: Conn[] }).connections;
-
-/**
- * Every registration that could give `roleName` a permission, in any form: inline or managed policies on the role,
- * a RolePolicy/attachment/PolicyAttachment naming it, or an exclusive-management resource listing any policy.
- */
-function permissionGrants(registrations: readonly Registration[], roleName: string): string[] {
-  const roleArn = `arn:aws:iam::${ACCOUNT}:role/${roleName}`;
-  const names = (v: unknown): boolean => v === roleName || v === roleArn || (Array.isArray(v) && v.some(names));
-  const found: string[] = [];
-  for (const r of registrations) {
-    const i = r.inputs;
-    const label = `${r.type} ${r.name}`;
-    if (r.type === "aws:iam/role:Role" && i.name === roleName) {
-      if (i.inlinePolicies !== undefined) found.push(`${label}: inlinePolicies`);
-      if (i.managedPolicyArns !== undefined) found.push(`${label}: managedPolicyArns`);
-      continue;
-    }
-    const target = names(i.role) || names(i.roleName) || names(i.roles);
-    if (!target) continue;
-    if (r.type === "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive") {
-      if (!Array.isArray(i.policyNames) || i.policyNames.length > 0)
-        found.push(`${label}: policyNames ${JSON.stringify(i.policyNames)}`);
-    } else if (r.type === "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive") {
-      if (!Array.isArray(i.policyArns) || i.policyArns.length > 0)
-        found.push(`${label}: policyArns ${JSON.stringify(i.policyArns)}`);
-    } else {
-      // RolePolicy, RolePolicyAttachment, PolicyAttachment, InstanceProfile... anything else naming the role.
-      found.push(label);
-    }
-  }
-  return found;
-}
 
 describe.each(["staging", "prod"])("stack %s: connection roles as registered", (stack) => {
   const db = stack === "prod" ? "syrftest" : "syrf_staging";
@@ -235,42 +202,6 @@ describe("permissionGrants can fail (negative controls on a copy of the real reg
 });
 
 describe("ConnectionRole used directly: its own argument check", () => {
-  const good: ConnectionRoleArgs = {
-    accountId: ACCOUNT,
-    roleName: "app-atlas",
-    allowedPrincipals: ["arn:aws:iam::111122223333:role/service-role/app-lambda"],
-    projectId: PROJECT_ID,
-    roles: [{ role: "readWrite", database: "syrf_staging" }],
-    scopes: ["syrf-shared"],
-    clusterHost: "syrf-shared.ab12c.mongodb.net",
-    database: "syrf_staging",
-  };
-
-  it("accepts valid arguments", () => {
-    expect(checkConnectionRoleArgs(good).problems).toEqual([]);
-  });
-
-  it("names each bad argument, its value and the rule", () => {
-    expect(
-      checkConnectionRoleArgs({
-        ...good,
-        allowedPrincipals: [
-          "arn:aws:iam::111122223333:root",
-          "arn:aws:iam::111122223333:role/a",
-          "arn:aws:iam::111122223333:role/A",
-        ],
-        roles: [{ role: "readWriteAnyDatabase", database: "admin" }],
-        scopes: [],
-      }).problems,
-    ).toEqual([
-      'args.allowedPrincipals[0]: got "arn:aws:iam::111122223333:root"; an account (bare id or :root) hands the decision to every identity policy in that account, so any admin could assume the role; name the exact workload role ARN, e.g. arn:aws:iam::111122223333:role/service-role/app-lambda',
-      'args.allowedPrincipals[2]: got "arn:aws:iam::111122223333:role/A"; is listed twice; each principal must appear once',
-      'args.roles[0].role: got "readWriteAnyDatabase"; must be one of: read, readWrite',
-      'args.roles[0].database: got "admin"; must not be a system database (admin, local, config)',
-      "args.scopes: got []; must name at least one cluster: no scopes means every cluster of the project",
-    ]);
-  });
-
   it("throws before registering anything, itself included", async () => {
     const registered: string[] = [];
     await pulumi.runtime.setMocks(
@@ -279,7 +210,7 @@ describe("ConnectionRole used directly: its own argument check", () => {
       "unit",
       false,
     );
-    expect(() => new ConnectionRole("bad", { ...good, allowedPrincipals: [] })).toThrow(
+    expect(() => new ConnectionRole("bad", { ...GOOD_ARGS, allowedPrincipals: [] })).toThrow(
       'ConnectionRole "bad": invalid arguments; nothing was created:\n  - args.allowedPrincipals: got []; must list at least one workload role ARN',
     );
     await new Promise((resolve) => setTimeout(resolve, 50));

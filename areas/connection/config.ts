@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { CoreConfig } from "../../config/core";
 import { rule } from "../../config/rules";
 import { accountId, clusterName, databaseName, list, strictObject, uniqueList } from "../../config/schema";
-import { ALLOWED_DATABASE_ROLES, SYSTEM_DATABASES, isSystemDatabase } from "../../domain/atlas";
+import { ALLOWED_DATABASE_ROLES, SYSTEM_DATABASES, isAnyDatabaseRole, isSystemDatabase } from "../../domain/atlas";
 import { EKS_CLUSTER_ARN, ORG_ID, REGION, ROLE_NAME, roleArnAtRoot } from "../../domain/aws";
 import { principalProblem } from "./principals";
 
@@ -116,7 +116,7 @@ export const connectionRules = [
           }
         });
         c.roles.forEach((r, j) => {
-          if (/AnyDatabase$/.test(r.role) || r.role === "atlasAdmin") {
+          if (isAnyDatabaseRole(r.role) || r.role === "atlasAdmin") {
             add(
               at("roles", j, "role"),
               r.role,

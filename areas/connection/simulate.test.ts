@@ -6,70 +6,30 @@
  */
 // iam-policy (AGPL, same author) comes with iam-simulate; it validates the policy shape the simulator does not check.
 import { validateTrustPolicy } from "@cloud-copilot/iam-policy";
-import { anonymousPrincipal, runSimulation, type SimulationRequestPrincipal } from "@cloud-copilot/iam-simulate";
 import { type RunResult, runStack } from "../../offline/harness";
 import { type Registration } from "../../offline/registrations";
 import { readStackConfig } from "../../offline/stackFiles";
 import { parseRoleArn } from "../../domain/aws";
+import { ACCOUNT } from "./fixtures/connectionRole";
+import {
+  ADMIN,
+  type Conn,
+  EKS_CLUSTER,
+  ORG,
+  PARTNER_ACCOUNT,
+  PARTNER_ROLE,
+  type Policy,
+  sessionOf,
+  simulate,
+  strangers,
+} from "./fixtures/iamSimulation";
 
-const ACCOUNT = "111122223333";
-const OTHER_ACCOUNT = "999988887777";
-const ORG = "o-a1b2c3d4e5";
-const PARTNER_ACCOUNT = "444455556666";
-const PARTNER_ROLE = `arn:aws:iam::${PARTNER_ACCOUNT}:role/service-role/syrf-reports-etl`;
-const EKS_CLUSTER = `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/syrf-apps`;
-
-/** An administrator: its identity policy allows sts:AssumeRole on every role. */
-const ADMIN = [
-  {
-    name: "admin",
-    policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] },
-  },
-];
-
-type Policy = Record<string, unknown>;
-type Result = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
-
-/** One simulator call: `principal` asks `action` on `roleArn`, whose trust (resource) policy is `trust`. */
-async function simulate(
-  trust: Policy,
-  roleArn: string,
-  principal: SimulationRequestPrincipal,
-  opts: { identity?: typeof ADMIN; context?: Record<string, string>; action?: string } = {},
-): Promise<Result> {
-  const r = await runSimulation(
-    {
-      request: {
-        principal,
-        action: opts.action ?? "sts:AssumeRole",
-        resource: { resource: roleArn, accountId: ACCOUNT },
-        contextVariables: opts.context ?? {},
-      },
-      identityPolicies: opts.identity ?? [],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      resourcePolicy: trust,
-    },
-    {},
-  );
-  // A simulator error (bad policy, bad request) must fail the test, never count as a denial.
-  if (r.resultType === "error") throw new Error(`simulation error: ${JSON.stringify(r.errors)}`);
-  if (r.resultType !== "single") throw new Error(`unexpected simulation result type ${r.resultType}`);
-  return r.overallResult as Result;
-}
-
-interface Conn {
-  name: string;
-  allowedPrincipals: string[];
-  crossAccount?: { accountIds: string[]; principalOrgId: string };
-  eksPodIdentity?: { clusterArns: string[] };
-}
 const connectionsOf = (cfg: Record<string, unknown>) => (cfg.aws as { connections: Conn[] }).connections;
 
 /**
  * staging with Pod Identity and one cross-account principal on its first connection. Without the audit trail:
  * its foreign-assumption detector cannot tell a cross-account caller from a stranger, so config refuses the two
- * together (stacks/schema/audit.ts).
+ * together (areas/audit/config.ts).
  */
 function extend(cfg: Record<string, unknown>): void {
   delete cfg.audit;
@@ -114,123 +74,6 @@ function registeredRole(variant: Variant, name: string): { roleArn: string; trus
     trust: JSON.parse(reg.inputs.assumeRolePolicy as string) as Policy,
     reg,
   };
-}
-
-interface Caller {
-  label: string;
-  principal: SimulationRequestPrincipal;
-  /** Whether the caller can hold an identity policy (roles, users, sessions); services and anonymous cannot. */
-  admin: boolean;
-  context?: Record<string, string>;
-}
-
-/** Callers that must NOT be able to assume connection `conn` (at least 15 for every connection). */
-function strangers(conn: Conn, all: Conn[]): Caller[] {
-  const first = parseRoleArn(conn.allowedPrincipals[0] as string);
-  if (!first) throw new Error(`not a role ARN: ${conn.allowedPrincipals[0]}`);
-  const otherPath = first.path === "/" ? "/other-path/" : "/";
-  const callers: Caller[] = [
-    { label: "another role in the account", principal: `arn:aws:iam::${ACCOUNT}:role/syrf-ops-admin`, admin: true },
-    {
-      label: "a role with the same name under another path",
-      principal: `arn:aws:iam::${ACCOUNT}:role${otherPath}${first.name}`,
-      admin: true,
-    },
-    {
-      label: "a role with the same name under a third path",
-      principal: `arn:aws:iam::${ACCOUNT}:role/legacy/${first.name}`,
-      admin: true,
-    },
-    {
-      label: "a role whose name extends the trusted name",
-      principal: `arn:aws:iam::${ACCOUNT}:role${first.path}${first.name}-v2`,
-      admin: true,
-    },
-    {
-      label: "a service-linked role",
-      principal: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`,
-      admin: true,
-    },
-    { label: "the account root", principal: `arn:aws:iam::${ACCOUNT}:root`, admin: true },
-    { label: "an IAM user", principal: `arn:aws:iam::${ACCOUNT}:user/deploy`, admin: true },
-    {
-      label: "an IAM user named like the trusted role",
-      principal: `arn:aws:iam::${ACCOUNT}:user/${first.name}`,
-      admin: true,
-    },
-    {
-      label: "the same role path and name in another account",
-      principal: `arn:aws:iam::${OTHER_ACCOUNT}:role${first.path}${first.name}`,
-      admin: true,
-    },
-    { label: "another account's root", principal: `arn:aws:iam::${OTHER_ACCOUNT}:root`, admin: true },
-    {
-      label: "a session of another role",
-      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/syrf-ops-admin/admin-session`,
-      admin: true,
-    },
-    {
-      label: "a session of a same-name role in another account",
-      principal: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/${first.name}/s1`,
-      admin: true,
-    },
-    { label: "a federated user", principal: `arn:aws:sts::${ACCOUNT}:federated-user/${first.name}`, admin: true },
-    { label: "the connection role itself", principal: `arn:aws:iam::${ACCOUNT}:role/${conn.name}`, admin: true },
-    {
-      label: "a session of the connection role itself",
-      principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${conn.name}/loop`,
-      admin: true,
-    },
-    {
-      label: "the Lambda service principal",
-      principal: "lambda.amazonaws.com",
-      admin: false,
-      context: { "aws:SourceAccount": ACCOUNT },
-    },
-    { label: "an anonymous (unsigned) request", principal: anonymousPrincipal, admin: false },
-  ];
-  if (!conn.eksPodIdentity) {
-    callers.push({
-      label: "EKS Pod Identity (not configured here)",
-      principal: "pods.eks.amazonaws.com",
-      admin: false,
-      context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": EKS_CLUSTER },
-    });
-  } else {
-    callers.push({
-      label: "EKS Pod Identity of another cluster",
-      principal: "pods.eks.amazonaws.com",
-      admin: false,
-      context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/other` },
-    });
-    callers.push({
-      label: "EKS Pod Identity from another account",
-      principal: "pods.eks.amazonaws.com",
-      admin: false,
-      context: {
-        "aws:SourceAccount": OTHER_ACCOUNT,
-        "aws:SourceArn": `arn:aws:eks:eu-west-1:${OTHER_ACCOUNT}:cluster/syrf-apps`,
-      },
-    });
-  }
-  for (const other of all.filter((c) => c !== conn)) {
-    callers.push({
-      label: `the connection role ${other.name}`,
-      principal: `arn:aws:iam::${ACCOUNT}:role/${other.name}`,
-      admin: true,
-    });
-    for (const p of other.allowedPrincipals.filter((p) => !conn.allowedPrincipals.includes(p))) {
-      callers.push({ label: `${p}, trusted by ${other.name} only`, principal: p, admin: true });
-    }
-  }
-  return callers;
-}
-
-/** `arn:aws:iam::A:role/path/name` → a session ARN of it (the session ARN drops the path). */
-function sessionOf(roleArn: string): string {
-  const r = parseRoleArn(roleArn);
-  if (!r) throw new Error(`not a role ARN: ${roleArn}`);
-  return `arn:aws:sts::${r.accountId}:assumed-role/${r.name}/atlas-connection-1`;
 }
 
 const isSameAccount = (p: string) => parseRoleArn(p)?.accountId === ACCOUNT;

@@ -1,10 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { OPERATOR_PROJECT_ROLE } from "../../domain/atlas";
 import type { AccessSummary } from "../../domain/summary";
-import { CREDENTIALS_LABEL, EXACT_VERSION, NAMESPACE_NAME, RESTRICTED_LABELS } from "../../domain/kubernetes";
+import {
+  ATLAS_OPERATOR_CHART,
+  CREDENTIALS_LABEL,
+  EXACT_VERSION,
+  NAMESPACE_NAME,
+  RESOURCE_POLICY_ANNOTATION,
+  RESTRICTED_LABELS,
+} from "../../domain/kubernetes";
 import { ArgsCheck } from "../component";
 
-export const CHART = "mongodb-atlas-operator";
 export const CHART_REPO = "https://mongodb.github.io/helm-charts";
 /** The chart's operator Deployment is `mongodb-atlas-operator`, so the operator reads its global key from this Secret. */
 export const GLOBAL_SECRET_NAME = "mongodb-atlas-operator-api-key";
@@ -102,8 +109,8 @@ export class AtlasOperator extends pulumi.ComponentResource {
     this.release = new k8s.helm.v3.Release(
       `${name}-release`,
       {
-        name: CHART,
-        chart: CHART,
+        name: ATLAS_OPERATOR_CHART,
+        chart: ATLAS_OPERATOR_CHART,
         version: args.chartVersion,
         repositoryOpts: { repo: CHART_REPO },
         namespace: ns.metadata.name,
@@ -128,7 +135,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
           namespace: ns.metadata.name,
           annotations: {
             "mongodb.com/atlas-reconciliation-policy": "skip",
-            "mongodb.com/atlas-resource-policy": "keep",
+            [RESOURCE_POLICY_ANNOTATION]: "keep",
           },
         },
         spec: { name: args.atlasProjectName },
@@ -141,9 +148,9 @@ export class AtlasOperator extends pulumi.ComponentResource {
       component: "atlas-access:kubernetes:AtlasOperator",
       name,
       lines: [
-        `chart ${CHART} ${args.chartVersion} from ${CHART_REPO} in namespace ${args.namespace}`,
+        `chart ${ATLAS_OPERATOR_CHART} ${args.chartVersion} from ${CHART_REPO} in namespace ${args.namespace}`,
         `watchNamespaces (exact names, Role per namespace, no ClusterRole): ${args.watchNamespaces.join(", ")}`,
-        `global credential Secret ${args.namespace}/${GLOBAL_SECRET_NAME} (service account, GROUP_DATABASE_ACCESS_ADMIN on project ${args.projectId}); no copy in any other namespace`,
+        `global credential Secret ${args.namespace}/${GLOBAL_SECRET_NAME} (service account, ${OPERATOR_PROJECT_ROLE} on project ${args.projectId}); no copy in any other namespace`,
         `AtlasProject reference ${args.namespace}/${PROJECT_REFERENCE_NAME} ("${args.atlasProjectName}"): reconciliation skipped, resource policy keep`,
       ],
     };

@@ -1,13 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
+import { OPERATOR_ORG_ROLE, OPERATOR_PROJECT_ROLE } from "../../domain/atlas";
 import type { AccessSummary } from "../../domain/summary";
 import { ArgsCheck } from "../component";
 import { accessListProblem } from "./accessList";
 
-/** The only project role the operator's credential holds: create, update and delete database users (and, unavoidably, custom roles). */
-export const OPERATOR_PROJECT_ROLE = "GROUP_DATABASE_ACCESS_ADMIN";
-/** The organization role every Atlas service account must have; the least one Atlas offers (no project access by itself). */
-export const OPERATOR_ORG_ROLE = "ORG_MEMBER";
 /**
  * Lifetime of the secret Atlas generates when the service account itself is created. That secret is never used
  * (the operator gets the {@link mongodbatlas.ServiceAccountSecret}), so it gets the shortest lifetime Atlas accepts.

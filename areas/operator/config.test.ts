@@ -1,31 +1,10 @@
+/**
+ * The `atlas-access:operator` and `atlas-access:previews` sections and their rules, each bad input with its exact
+ * message, on the staging stack's values. The credential's access list is proven in `accessList.test.ts`.
+ */
 import { parseStackConfig } from "../../program/config";
-import { readStackConfig } from "../../offline/stackFiles";
-import { parseCidr } from "../../domain/formats";
-import { watchNamespaces } from "./watchList";
-import { problemsOf } from "../../test/support/config";
-
-/** The staging stack's real config with one open preview: each test breaks one thing in a copy of it. */
-function valid(): Record<string, unknown> {
-  const cfg = structuredClone(readStackConfig("staging").project);
-  previewsOf(cfg).pullRequests = [123];
-  return cfg;
-}
-type Previews = {
-  pullRequests: unknown[];
-  closing: unknown[];
-  maxPreviews: unknown;
-  databasePrefix: string;
-  usernamePrefix: string;
-  clusters: string[];
-};
-type Operator = {
-  namespace: string;
-  chartVersion: string;
-  atlasProjectName: string;
-  credential: { accessList: string[]; secretExpiresAfterHours?: number };
-};
-const previewsOf = (cfg: Record<string, unknown>) => cfg.previews as Previews;
-const operatorOf = (cfg: Record<string, unknown>) => cfg.operator as Operator;
+import { problemsOf, stackProblems } from "../../test/support/config";
+import { operatorOf, previewsOf, valid } from "./fixtures/config";
 
 const EXACT_NAME =
   "must be one exact Kubernetes namespace name (lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit); the operator matches watched namespaces by exact name, so a pattern such as pr-* never matches";
@@ -47,16 +26,6 @@ describe("operator and previews config: accepted", () => {
     const parsed = parseStackConfig(cfg);
     expect(parsed.previews?.closing).toEqual([]);
     expect(parsed.operator?.credential.secretExpiresAfterHours).toBe(2160);
-  });
-
-  it("builds the watch list: operator namespace first, then open and closing previews ascending, each once", () => {
-    expect(watchNamespaces({ namespace: "ops" }, { pullRequests: [30, 4], closing: [12] })).toEqual([
-      "ops",
-      "pr-4",
-      "pr-12",
-      "pr-30",
-    ]);
-    expect(watchNamespaces({ namespace: "ops" })).toEqual(["ops"]);
   });
 });
 
@@ -87,52 +56,6 @@ describe("operator config: bad input", () => {
     const cfg = valid();
     delete (cfg.operator as Record<string, unknown>).credential;
     expect(problemsOf(cfg)).toEqual(["atlas-access:operator.credential: required but missing; expected object"]);
-  });
-
-  it("rejects an empty access list", () => {
-    const cfg = valid();
-    operatorOf(cfg).credential.accessList = [];
-    expect(problemsOf(cfg)).toEqual([
-      "atlas-access:operator.credential.accessList: got []; must list at least one CIDR block (the cluster's egress addresses); without one Atlas accepts the credential from anywhere",
-    ]);
-  });
-
-  it.each(["0.0.0.0/0", "::/0"])("rejects %s (open to the world)", (cidr) => {
-    const cfg = valid();
-    operatorOf(cfg).credential.accessList = [cidr];
-    expect(problemsOf(cfg)).toEqual([
-      `atlas-access:operator.credential.accessList[0]: got "${cidr}"; is open to the whole internet; list the cluster's egress addresses instead`,
-    ]);
-  });
-
-  it.each([
-    ["10.0.0.0/8", 24],
-    ["203.0.112.0/23", 24],
-    ["2001:db8::/48", 64],
-  ])("rejects %s, wider than /%i", (cidr, min) => {
-    const cfg = valid();
-    operatorOf(cfg).credential.accessList = ["203.0.113.7/32", cidr];
-    expect(problemsOf(cfg)).toEqual([
-      `atlas-access:operator.credential.accessList[1]: got "${cidr}"; is wider than /${min}; list the cluster's egress addresses (IPv4 /24-/32, IPv6 /64-/128)`,
-    ]);
-  });
-
-  it("rejects a block with host bits set, and a value that is not a CIDR block", () => {
-    const cfg = valid();
-    operatorOf(cfg).credential.accessList = ["203.0.113.17/29", "203.0.113.7", "300.1.1.1/32"];
-    expect(problemsOf(cfg)).toEqual([
-      'atlas-access:operator.credential.accessList[0]: got "203.0.113.17/29"; has host bits set below its prefix length; write the network address of the block',
-      'atlas-access:operator.credential.accessList[1]: got "203.0.113.7"; must be a CIDR block such as 203.0.113.10/32 or 2001:db8::/64',
-      'atlas-access:operator.credential.accessList[2]: got "300.1.1.1/32"; must be a CIDR block such as 203.0.113.10/32 or 2001:db8::/64',
-    ]);
-  });
-
-  it("rejects a duplicate access-list entry", () => {
-    const cfg = valid();
-    operatorOf(cfg).credential.accessList = ["203.0.113.16/29", "203.0.113.16/29"];
-    expect(problemsOf(cfg)).toEqual([
-      'atlas-access:operator.credential.accessList[1]: got "203.0.113.16/29"; duplicate of item [0]; each entry must appear once',
-    ]);
   });
 
   it("rejects a secret lifetime outside Atlas's range", () => {
@@ -265,16 +188,14 @@ describe("previews config: bad input", () => {
       "atlas-access:operator: got nothing; is required when atlas-access:previews is set (previews need the Atlas operator in the same stack); set it, or move previews to the stack that owns the cluster",
     ]);
   });
-});
 
-describe("parseCidr", () => {
-  it("parses IPv4 and IPv6 blocks and detects host bits", () => {
-    expect(parseCidr("203.0.113.16/29")).toEqual({ version: 4, prefix: 29, hostBitsSet: false });
-    expect(parseCidr("203.0.113.17/29")).toEqual({ version: 4, prefix: 29, hostBitsSet: true });
-    expect(parseCidr("2001:db8::/64")).toEqual({ version: 6, prefix: 64, hostBitsSet: false });
-    expect(parseCidr("2001:db8::1/64")).toEqual({ version: 6, prefix: 64, hostBitsSet: true });
-    expect(parseCidr("::/0")).toEqual({ version: 6, prefix: 0, hostBitsSet: false });
-    expect(parseCidr("2001:db8:::/64")).toBeUndefined();
-    expect(parseCidr("1.2.3.4/33")).toBeUndefined();
+  it("a duplicate pull request and a colliding prefix at once: only the section's own problem, the prefix rule waits", () => {
+    expect(
+      stackProblems("staging", (cfg) => {
+        const p = cfg.previews as Record<string, unknown>;
+        p.pullRequests = [5, 5];
+        p.databasePrefix = "syrftest";
+      }),
+    ).toEqual(["atlas-access:previews.pullRequests[1]: got 5; duplicate of item [0]; each entry must appear once"]);
   });
 });

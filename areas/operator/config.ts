@@ -7,7 +7,7 @@ import type { CoreConfig } from "../../config/core";
 import { rule } from "../../config/rules";
 import { clusterName, list, strictObject, uniqueList } from "../../config/schema";
 import { SYSTEM_DATABASES } from "../../domain/atlas";
-import { EXACT_VERSION, NAMESPACE_NAME, PREVIEW_NAMESPACE_PREFIX } from "../../domain/kubernetes";
+import { EXACT_VERSION, NAMESPACE_NAME, PREVIEW_NAMESPACE_PREFIX, PREVIEW_PREFIX } from "../../domain/kubernetes";
 import { accessListProblem } from "./accessList";
 
 /**
@@ -83,12 +83,12 @@ export const previewsSchema = strictObject({
     .number()
     .refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 500, { error: "must be a whole number from 1 to 500" }),
   /** Database name prefix, e.g. `syrf_pr_` gives `syrf_pr_123`. */
-  databasePrefix: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
+  databasePrefix: z.string().regex(PREVIEW_PREFIX, {
     error:
       "must be a database name prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
   }),
   /** Atlas username prefix, e.g. `syrf_pr_` gives `syrf_pr_123_app` (see the operator README). */
-  usernamePrefix: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
+  usernamePrefix: z.string().regex(PREVIEW_PREFIX, {
     error:
       "must be a username prefix: lowercase letters, digits and '_', starting with a letter, at most 40 characters",
   }),

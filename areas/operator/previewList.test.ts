@@ -1,7 +1,5 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { runStack } from "../../offline/harness";
 import { PROJECT_ROOT } from "../../offline/stackFiles";
 import { applyAction, editPreviewList, parseAction, readPreviewLists } from "./previewList";
 
@@ -79,27 +77,5 @@ describe("preview list edits", () => {
     expect(() => parseAction(["delete", "3"])).toThrow(
       "usage: preview-list <open N | close N | prune> [--file Pulumi.<stack>.yaml]",
     );
-  });
-});
-
-describe("the workflow's sequence drives the real program", () => {
-  it("open → close → prune: the user goes while pr-N is watched, then the namespace leaves the watch list", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-list-"));
-    const file = path.join(dir, "Pulumi.staging.yaml");
-    const watchAfter = async (text: string) => {
-      fs.writeFileSync(file, text);
-      const run = await runStack({ stack: "staging", configDir: dir });
-      const users = run.registrations
-        .filter((r) => r.type === "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser")
-        .map((r) => r.name);
-      return { watch: run.outputs.operatorWatchNamespaces, users };
-    };
-    const opened = editPreviewList(staging, { kind: "open", pr: 42 });
-    const closed = editPreviewList(opened, { kind: "close", pr: 42 });
-    const pruned = editPreviewList(closed, { kind: "prune" });
-    expect(await watchAfter(opened)).toEqual({ watch: ["mongodb-atlas-system", "pr-42"], users: ["pr-42-user"] });
-    expect(await watchAfter(closed)).toEqual({ watch: ["mongodb-atlas-system", "pr-42"], users: [] });
-    expect(await watchAfter(pruned)).toEqual({ watch: ["mongodb-atlas-system"], users: [] });
-    fs.rmSync(dir, { recursive: true });
   });
 });

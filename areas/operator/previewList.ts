@@ -2,14 +2,15 @@
  * Edits the preview list (`atlas-access:previews.pullRequests` / `.closing`) of a `Pulumi.<stack>.yaml`, for the
  * preview workflow. Only the two lists' values change, byte for byte everything else (comments, blank lines) stays.
  *
- * Lifecycle of a pull request N (see components/kubernetes/operator/README.md):
+ * Lifecycle of a pull request N (see README.md, "Removal"):
  *   opened/reopened  → `open N`:  N in pullRequests (removed from closing if it was there)
  *   closed           → `close N`: N moved from pullRequests to closing; `pulumi up` deletes the user while pr-N is watched
  *   after that up    → `prune`:   closing emptied; the next `pulumi up` drops pr-N from the watch list and deletes it
  */
 import { isMap, isSeq, parseDocument, type Document } from "yaml";
+import { PROJECT } from "../../domain/project";
 
-export const PREVIEWS_KEY = "atlas-access:previews";
+export const PREVIEWS_KEY = `${PROJECT}:previews`;
 export type PreviewAction = { kind: "open"; pr: number } | { kind: "close"; pr: number } | { kind: "prune" };
 export interface PreviewLists {
   pullRequests: number[];

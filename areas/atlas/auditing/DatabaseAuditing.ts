@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
+import { EMAIL, HTTPS_URL } from "../../../domain/formats";
 import type { AccessSummary } from "../../../domain/summary";
 import { ArgsCheck } from "../../component";
 
@@ -86,11 +87,10 @@ function validate(name: string, args: DatabaseAuditingArgs): void {
   if ((args.emails ?? []).length === 0 && (args.webhooks ?? []).length === 0)
     fail("emails", args.emails ?? [], "name at least one e-mail or webhook target");
   (args.emails ?? []).forEach((e, i) => {
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
-      fail(`emails[${i}]`, e, "use an e-mail address such as security@example.com");
+    if (!EMAIL.test(e)) fail(`emails[${i}]`, e, "use an e-mail address such as security@example.com");
   });
   (args.webhooks ?? []).forEach((w, i) => {
-    if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(w.url)) fail(`webhooks[${i}].url`, w.url, "use an https:// URL");
+    if (!HTTPS_URL.test(w.url)) fail(`webhooks[${i}].url`, w.url, "use an https:// URL");
   });
   check.throwIfAny("DatabaseAuditing", name);
 }

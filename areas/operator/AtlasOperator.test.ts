@@ -1,0 +1,189 @@
+/**
+ * The operator and its Atlas credential as the real program registers them (prod: none; staging without previews),
+ * and the three components' own argument checks. Previews are proven in `Previews.test.ts`.
+ */
+import * as path from "path";
+import { type RunResult, runStack } from "../../offline/harness";
+import { AtlasOperator } from "./AtlasOperator";
+import { NS, T, metadataOf, ofType, one, valuesOf, withPreviews } from "./fixtures/registrations";
+import { OperatorCredential } from "./OperatorCredential";
+import { Previews } from "./Previews";
+
+const runs: Record<string, RunResult> = {};
+beforeAll(async () => {
+  // Sequential: the harness's mock monitor is process-global.
+  runs.prod = await runStack({ stack: "prod" });
+  runs.zero = await runStack({ stack: "staging", mutateConfig: withPreviews([]) });
+}, 60000);
+const run = (k: string) => runs[k] as RunResult;
+
+describe("prod stack: no operator", () => {
+  it("registers no Kubernetes object and no operator credential, and exports no watch list", () => {
+    const kinds = run("prod")
+      .registrations.map((r) => r.type)
+      .filter(
+        (t) =>
+          t.startsWith("kubernetes:") ||
+          t.startsWith("mongodbatlas:index/serviceAccount") ||
+          t.startsWith("atlas-access:kubernetes:"),
+      );
+    expect(kinds).toEqual([]);
+    expect(run("prod").outputs.operatorWatchNamespaces).toBeUndefined();
+  });
+});
+
+describe("operator credential", () => {
+  it("is a service account holding exactly GROUP_DATABASE_ACCESS_ADMIN on the project and the least org role", () => {
+    const r = run("zero");
+    expect(one(r, T.sa).inputs.roles).toEqual(["ORG_MEMBER"]);
+    expect(one(r, T.sa).inputs.secretExpiresAfterHours).toBe(8);
+    expect(one(r, T.saProject).inputs).toEqual({
+      clientId: "mdb_sa_id_mock_operator-credential-account",
+      projectId: "64b7f3a1c2d4e5f6a7b8c9d0",
+      roles: ["GROUP_DATABASE_ACCESS_ADMIN"],
+    });
+    expect(ofType(r, T.saProject)).toHaveLength(1);
+  });
+
+  it("is usable only from the configured access list", () => {
+    expect(ofType(run("zero"), T.saAccess).map((e) => e.inputs)).toEqual([
+      {
+        orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
+        clientId: "mdb_sa_id_mock_operator-credential-account",
+        cidrBlock: "203.0.113.16/29",
+      },
+    ]);
+  });
+
+  it("creates the client secret only after the role and the access list", () => {
+    const s = one(run("zero"), T.saSecret);
+    expect(s.inputs).toEqual({
+      orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
+      clientId: "mdb_sa_id_mock_operator-credential-account",
+      secretExpiresAfterHours: 2160,
+    });
+    expect(s.dependsOn).toEqual(
+      expect.arrayContaining(["operator-credential-project", "operator-credential-access-0"]),
+    );
+  });
+
+  it("exposes clientId and clientSecret as secret outputs", async () => {
+    // A one-component program under the same mocks reports `pulumi.isSecret` of both outputs.
+    const res = await runStack({
+      stack: "staging",
+      programDir: path.join(__dirname, "fixtures", "credential-program"),
+    });
+    expect(res.outputs).toEqual({ clientIdIsSecret: true, clientSecretIsSecret: true });
+  });
+});
+
+describe("the operator release", () => {
+  it("installs the pinned chart from the MongoDB repository into the operator namespace", () => {
+    const rel = one(run("zero"), T.release, "atlas-operator-release");
+    expect([
+      rel.inputs.chart,
+      rel.inputs.version,
+      rel.inputs.repositoryOpts,
+      rel.inputs.namespace,
+      rel.inputs.name,
+    ]).toEqual([
+      "mongodb-atlas-operator",
+      "2.15.1",
+      { repo: "https://mongodb.github.io/helm-charts" },
+      NS,
+      "mongodb-atlas-operator",
+    ]);
+    expect(rel.dependsOn).toContain("atlas-operator-api-key");
+  });
+
+  it("has exact values: explicit watch list, Role per namespace, deletion protection, restricted security context", () => {
+    expect(valuesOf(run("zero"))).toEqual({
+      watchNamespaces: [NS],
+      crossNamespaceRoles: true,
+      objectDeletionProtection: true,
+      subobjectDeletionProtection: true,
+      "mongodb-atlas-operator-crds": { enabled: true },
+      podSecurityContext: { runAsNonRoot: true, runAsUser: 2000, seccompProfile: { type: "RuntimeDefault" } },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+        runAsNonRoot: true,
+        seccompProfile: { type: "RuntimeDefault" },
+      },
+    });
+  });
+
+  it("runs in a namespace enforcing Pod Security restricted", () => {
+    expect(metadataOf(one(run("zero"), T.namespace, "atlas-operator-namespace"))).toEqual({
+      name: NS,
+      labels: {
+        "app.kubernetes.io/part-of": "atlas-access",
+        "pod-security.kubernetes.io/enforce": "restricted",
+        "pod-security.kubernetes.io/enforce-version": "latest",
+        "pod-security.kubernetes.io/audit": "restricted",
+        "pod-security.kubernetes.io/warn": "restricted",
+      },
+    });
+  });
+});
+
+describe("bad input registers nothing", () => {
+  it("the components check their own args before creating anything", () => {
+    const credential = { clientId: "x", clientSecret: "y" };
+    const base = {
+      namespace: NS,
+      chartVersion: "2.15.1",
+      orgId: "o",
+      atlasProjectName: "p",
+      projectId: "p",
+      credential,
+    };
+    const header = (component: string) => `${component} "t": invalid arguments; nothing was created:\n`;
+    expect(() => new AtlasOperator("t", { ...base, watchNamespaces: [] })).toThrow(
+      new Error(
+        header("AtlasOperator") +
+          `  - args.watchNamespaces: got []; must list at least the operator's own namespace ["${NS}"]: an empty list makes the operator cluster-wide (a ClusterRole reading every Secret)`,
+      ),
+    );
+    expect(() => new AtlasOperator("t", { ...base, watchNamespaces: [NS, "pr-*"] })).toThrow(
+      new Error(
+        header("AtlasOperator") +
+          '  - args.watchNamespaces[1]: got "pr-*"; must be an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)',
+      ),
+    );
+    expect(() => new OperatorCredential("t", { orgId: "o", projectId: "p", accessList: ["0.0.0.0/0"] })).toThrow(
+      new Error(
+        header("OperatorCredential") +
+          '  - args.accessList[0]: got "0.0.0.0/0"; is open to the whole internet; list the cluster\'s egress addresses instead',
+      ),
+    );
+    const previews = {
+      databasePrefix: "syrf_pr_",
+      usernamePrefix: "syrf_pr_",
+      clusters: ["c"],
+      protectedDatabases: ["syrf_staging"],
+      projectRef: { name: "p", namespace: NS },
+    };
+    expect(
+      () =>
+        new Previews("t", {
+          ...previews,
+          previews: [
+            { number: 1, state: "open" },
+            { number: 1, state: "closing" },
+          ],
+        }),
+    ).toThrow(
+      new Error(
+        header("Previews") +
+          "  - args.previews[1].number: got 1; is listed twice; list it once, either open or closing",
+      ),
+    );
+    expect(() => new Previews("t", { ...previews, databasePrefix: "syrf_", previews: [] })).toThrow(
+      new Error(
+        header("Previews") +
+          '  - args.databasePrefix: got "syrf_"; begins the protected database "syrf_staging"; choose a prefix that begins none of syrf_staging, admin, local, config',
+      ),
+    );
+  });
+});
