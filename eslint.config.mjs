@@ -74,6 +74,15 @@ export default tseslint.config(
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       eqeqeq: "error",
       "no-console": "off",
+      // jest-light-runner shares modules between the test files of a worker and has no module mocking: inject instead.
+      "no-restricted-properties": [
+        "error",
+        ...["mock", "unmock", "doMock", "requireActual", "isolateModules", "resetModules"].map((property) => ({
+          object: "jest",
+          property,
+          message: "the test runner shares modules and does not mock them: pass the dependency in (e.g. programDir)",
+        })),
+      ],
     },
   },
   ...layers.map(({ folder, may, why }) => ({

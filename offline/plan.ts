@@ -17,6 +17,8 @@ export interface PlanOptions {
   outDir?: string;
   /** Folder holding `Pulumi.<stack>.yaml`. @default the repository root */
   configDir?: string;
+  /** Folder holding the program's `index.ts` (tests plan a fixture program). @default the repository root */
+  programDir?: string;
 }
 
 export interface PlanResult {
@@ -69,7 +71,7 @@ export function groupByComponent(regs: readonly Registration[]): string[] {
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const run = await runStack({ stack: options.stack, configDir: options.configDir });
+  const run = await runStack({ stack: options.stack, configDir: options.configDir, programDir: options.programDir });
   const findings = evaluate(
     run.registrations.map((r) => ({
       type: r.type,
@@ -108,7 +110,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
 }
 
 /** CLI: `plan [--stack <name>]`; exit 0 clean, 1 on a mandatory finding, 2 on a config or usage error. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], defaults: Pick<PlanOptions, "programDir"> = {}): Promise<number> {
   let stack = "staging";
   let configDir: string | undefined;
   let outDir: string | undefined;
@@ -126,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   try {
-    const result = await plan({ stack, configDir, outDir });
+    const result = await plan({ stack, configDir, outDir, ...defaults });
     // From process start, so the time includes loading the SDKs and the program.
     process.stdout.write(`${result.report}\nTotal time: ${process.uptime().toFixed(2)} s\n`);
     const mandatory = result.findings.filter((f) => f.mandatory);

@@ -3,6 +3,7 @@
  * and keeps the process alive). Registrations from the offline harness become the args the policy engine would pass:
  * secrets as `@pulumi/policy` `Secret` values, URNs, parents, `notApplicable` that throws.
  */
+import type * as PolicySdkModule from "@pulumi/policy";
 import type {
   PolicyResource,
   ResourceValidationArgs,
@@ -10,10 +11,12 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { Secret } from "@pulumi/policy";
+import * as path from "path";
 import type { Finding, Severity } from "../guardrails/types";
 import type { Registration } from "./registrations";
 import { mapSecrets } from "./registrations";
+
+type PolicySdk = typeof PolicySdkModule;
 
 class NotApplicable extends Error {}
 
@@ -25,6 +28,17 @@ export interface PackViolation {
   urn: string | undefined;
   message: string;
 }
+
+/**
+ * `@pulumi/policy` exactly as the pack's own files resolve it: from `policy/node_modules` once `npm ci --prefix policy`
+ * installed the pack, else the root copy. The pack recognises secrets with `instanceof Secret`, so the secrets this
+ * harness hands it must be made by the same class the pack loads, as the engine's would be.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the pack's folder at run time
+const packPolicySdk = require(
+  require.resolve("@pulumi/policy", { paths: [path.join(__dirname, "..", "policy")] }),
+) as PolicySdk;
+const { Secret } = packPolicySdk;
 
 const urnOf = (r: Pick<Registration, "type" | "name" | "parentType">, stack: string): string =>
   `urn:pulumi:${stack}::atlas-access::${r.parentType ? `${r.parentType}$` : ""}${r.type}::${r.name}`;

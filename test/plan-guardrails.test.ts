@@ -1,17 +1,11 @@
 /**
- * The plan surface: `main()` (what `npm run plan` runs) over the guardrail fixture program. The harness is pointed at
- * the fixture (programDir) so the real plan code, the real rulebook and real provider classes produce the findings.
+ * The plan surface: `main()` (what `npm run plan` runs) over the guardrail fixture program (`programDir`), so the real
+ * plan code, the real rulebook and real provider classes produce the findings.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../offline/plan";
-
-jest.mock("../offline/harness", () => {
-  const actual = jest.requireActual("../offline/harness");
-  const fixture = jest.requireActual("path").join(__dirname, "fixtures", "guardrail-program");
-  return { ...actual, runStack: (o: { stack: string }) => actual.runStack({ ...o, programDir: fixture }) };
-});
 
 const FIXTURE = path.join(__dirname, "fixtures", "guardrail-program");
 
@@ -21,7 +15,7 @@ async function runMain(argv: string[]): Promise<{ code: number; stdout: string; 
   const out = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
   const err = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
   try {
-    const code = await main(argv);
+    const code = await main(argv, { programDir: FIXTURE });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
