@@ -50,7 +50,7 @@ const layers = [
 ];
 
 export default tseslint.config(
-  // `__probe__*` files exist only while test/architecture.test.ts proves these rules.
+  // `__probe__*` files exist only while `npm run check` proves these rules (offline/architecture.ts).
   { ignores: ["node_modules/**", "out/**", "policy/node_modules/**", "coverage/**", "vendor/**", "**/__probe__*"] },
   eslint.configs.recommended,
   ...tseslint.configs.strict,

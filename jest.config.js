@@ -9,7 +9,8 @@ module.exports = {
   runner: "jest-light-runner",
   roots: ["<rootDir>"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/out/"],
+  // `__probe__` files exist only while `npm run check` proves the architecture rules (offline/architecture.ts).
+  testPathIgnorePatterns: ["/node_modules/", "/out/", "__probe__"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
   setupFiles: ["<rootDir>/test/support/typescript.mjs"],
   testTimeout: 30000,

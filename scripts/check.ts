@@ -6,6 +6,7 @@
 import * as path from "path";
 import ts from "typescript";
 import { ESLint } from "eslint";
+import { proveArchitectureRules } from "../offline/architecture";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -54,10 +55,14 @@ async function main(): Promise<number> {
   const t1 = Date.now();
   const problems = await lint(program);
   const t2 = Date.now();
+  // The lint rules that enforce the architecture must really fire: probe them (see offline/architecture.ts).
+  const architecture = await proveArchitectureRules(ROOT);
+  for (const mismatch of architecture) process.stdout.write(`architecture probe ${mismatch}\n`);
   process.stdout.write(
-    `check: ${errors} type error(s) in ${((t1 - t0) / 1000).toFixed(1)} s, ${problems} lint problem(s) in ${((t2 - t1) / 1000).toFixed(1)} s\n`,
+    `check: ${errors} type error(s) in ${((t1 - t0) / 1000).toFixed(1)} s, ${problems} lint problem(s) in ` +
+      `${((t2 - t1) / 1000).toFixed(1)} s, ${architecture.length} architecture probe(s) off\n`,
   );
-  return errors + problems > 0 ? 1 : 0;
+  return errors + problems + architecture.length > 0 ? 1 : 0;
 }
 
 main().then(

@@ -1,18 +1,14 @@
 /**
- * The import direction and the absence of cycles are enforced by ESLint (`eslint.config.mjs`); this proves the rules
- * really fire. Probe files are written into the real folders (the rules are about folders), linted with the project's
- * config (type information off: these rules do not need it), and removed.
+ * Proof that the lint rules enforcing the architecture (`eslint.config.mjs`) really fire: probe files, each importing
+ * one thing, are written into the real folders (the rules are about folders), linted with the project's config
+ * (type information off: these rules do not need it), and removed. `npm run check` runs it after the lint.
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { promisify } from "util";
-
-const ROOT = path.resolve(__dirname, "..");
-const exec = promisify(execFile);
+import { ESLint } from "eslint";
 
 /** Probe files: path relative to the root → source. Each imports one thing. */
-const PROBES: Record<string, string> = {
+export const PROBES: Record<string, string> = {
   "domain/__probe__config.ts": 'export * from "../config/schema";\n',
   "domain/__probe__own.ts": 'export * from "./aws";\n',
   "config/__probe__area.ts": 'export * from "../areas/connection/config";\n',
@@ -32,34 +28,11 @@ const PROBES: Record<string, string> = {
   "offline/__probe__cycle-b.ts": 'import { a } from "./__probe__cycle-a";\nexport const b = (): number => a();\n',
 };
 
-interface LintMessage {
-  ruleId: string | null;
-}
-let findings: Map<string, string[]>;
-
-beforeAll(async () => {
-  for (const [file, source] of Object.entries(PROBES)) fs.writeFileSync(path.join(ROOT, file), source);
-  try {
-    const eslint = path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
-    const config = path.join("test", "fixtures", "architecture", "eslint.config.mjs");
-    const { stdout } = await exec(
-      process.execPath,
-      [eslint, "--config", config, "--no-ignore", "--format", "json", ...Object.keys(PROBES)],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-    ).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? "" }));
-    const results = JSON.parse(stdout) as { filePath: string; messages: LintMessage[] }[];
-    findings = new Map(
-      results.map((r) => [path.relative(ROOT, r.filePath), r.messages.map((m) => m.ruleId ?? "parse-error")]),
-    );
-  } finally {
-    for (const file of Object.keys(PROBES)) fs.rmSync(path.join(ROOT, file), { force: true });
-  }
-}, 60_000);
-
 const RESTRICTED_PATH = "import-x/no-restricted-paths";
 const RESTRICTED_IMPORT = "@typescript-eslint/no-restricted-imports";
 
-test.each([
+/** The rules each probe must trigger (none: the import is allowed). */
+export const EXPECTED: [string, string[]][] = [
   ["domain/__probe__config.ts", [RESTRICTED_PATH]],
   ["domain/__probe__own.ts", []],
   ["config/__probe__area.ts", [RESTRICTED_PATH]],
@@ -76,6 +49,29 @@ test.each([
   ["guardrails/__probe__domain.ts", []],
   ["policy/__probe__program.ts", [RESTRICTED_PATH]],
   ["offline/__probe__cycle-a.ts", ["import-x/no-cycle"]],
-])("%s: %j", (file, rules) => {
-  expect(findings.get(file)).toEqual(rules);
-});
+];
+
+/** The probes whose findings differ from {@link EXPECTED}, as `file: expected [...], got [...]`; empty when all hold. */
+export async function proveArchitectureRules(root: string): Promise<string[]> {
+  for (const [file, source] of Object.entries(PROBES)) fs.writeFileSync(path.join(root, file), source);
+  let results: ESLint.LintResult[];
+  try {
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: path.join(__dirname, "fixtures", "architecture", "eslint.config.mjs"),
+      ignore: false,
+    });
+    results = await eslint.lintFiles(Object.keys(PROBES));
+  } finally {
+    for (const file of Object.keys(PROBES)) fs.rmSync(path.join(root, file), { force: true });
+  }
+  const found = new Map(
+    results.map((r) => [path.relative(root, r.filePath), r.messages.map((m) => m.ruleId ?? "parse-error")]),
+  );
+  return EXPECTED.flatMap(([file, rules]) => {
+    const got = found.get(file) ?? ["(not linted)"];
+    return JSON.stringify(got) === JSON.stringify(rules)
+      ? []
+      : [`${file}: expected ${JSON.stringify(rules)}, got ${JSON.stringify(got)}`];
+  });
+}
