@@ -77,25 +77,54 @@ export const OPERATOR_PROJECT_ROLE = "GROUP_DATABASE_ACCESS_ADMIN";
 export const OPERATOR_ORG_ROLE = "ORG_MEMBER";
 
 /**
- * Atlas Stream Processing privilege actions a custom role of this program may carry: the nine of the stream
- * processing security page, plus `getStreamProcessor` and `listStreamConnections` from its newer English version.
- * They apply to the whole stream workspace.
- * UNVERIFIED: whether the Admin API's custom-role `actions[].action` accepts these camelCase names.
+ * Atlas Stream Processing privilege actions a custom role of this program may carry, spelled as the Admin API's
+ * `DatabasePrivilegeAction.action` enum spells them (mongodb/openapi `openapi/v2.json`, vendored in
+ * `vendor/atlas-admin-api/`). They apply to the whole stream workspace.
  */
 export const STREAM_PROCESSING_ACTIONS = [
-  "processStreamProcessor",
-  "createStreamProcessor",
-  "startStreamProcessor",
-  "stopStreamProcessor",
-  "dropStreamProcessor",
-  "listStreamProcessors",
-  "sampleStreamProcessor",
-  "streamProcessorStats",
-  "listConnections",
-  "getStreamProcessor",
-  "listStreamConnections",
+  "PROCESS_STREAM_PROCESSOR",
+  "CREATE_STREAM_PROCESSOR",
+  "START_STREAM_PROCESSOR",
+  "STOP_STREAM_PROCESSOR",
+  "DROP_STREAM_PROCESSOR",
+  "LIST_STREAM_PROCESSORS",
+  "SAMPLE_STREAM_PROCESSOR",
+  "STREAM_PROCESSOR_STATS",
+  "LIST_CONNECTIONS",
+  "GET_STREAM_PROCESSOR",
 ] as const;
 export type StreamProcessingAction = (typeof STREAM_PROCESSING_ACTIONS)[number];
+
+/**
+ * The camelCase names of the stream processing documentation (docs/atlas/atlas-stream-processing/security), accepted
+ * in config as aliases and sent as the API name. `listStreamConnections` (newer docs) has no API name: not an alias.
+ */
+export const STREAM_PROCESSING_ACTION_ALIASES: Readonly<Record<string, StreamProcessingAction>> = {
+  processStreamProcessor: "PROCESS_STREAM_PROCESSOR",
+  createStreamProcessor: "CREATE_STREAM_PROCESSOR",
+  startStreamProcessor: "START_STREAM_PROCESSOR",
+  stopStreamProcessor: "STOP_STREAM_PROCESSOR",
+  dropStreamProcessor: "DROP_STREAM_PROCESSOR",
+  listStreamProcessors: "LIST_STREAM_PROCESSORS",
+  sampleStreamProcessor: "SAMPLE_STREAM_PROCESSOR",
+  streamProcessorStats: "STREAM_PROCESSOR_STATS",
+  listConnections: "LIST_CONNECTIONS",
+  getStreamProcessor: "GET_STREAM_PROCESSOR",
+};
+
+/** The API name of a stream processing action given by its API name or a documented alias; undefined otherwise. */
+export function streamProcessingAction(name: string): StreamProcessingAction | undefined {
+  if ((STREAM_PROCESSING_ACTIONS as readonly string[]).includes(name)) return name as StreamProcessingAction;
+  return Object.prototype.hasOwnProperty.call(STREAM_PROCESSING_ACTION_ALIASES, name)
+    ? STREAM_PROCESSING_ACTION_ALIASES[name]
+    : undefined;
+}
+
+/** How config may name stream processing actions: each API name, then each documented alias. */
+export const STREAM_PROCESSING_ACTION_NAMES: readonly string[] = [
+  ...STREAM_PROCESSING_ACTIONS,
+  ...Object.keys(STREAM_PROCESSING_ACTION_ALIASES),
+];
 
 /**
  * Data actions (Atlas custom-role action names) a custom role may carry, only on a named, non-system database:

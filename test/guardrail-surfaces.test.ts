@@ -64,6 +64,7 @@ describe("policy pack objects", () => {
     expect(deps("policy/package.json")).toEqual({
       "@pulumi/policy": root["@pulumi/policy"],
       "@pulumi/pulumi": root["@pulumi/pulumi"],
+      ajv: root.ajv,
     });
   });
 });
@@ -108,6 +109,7 @@ describe("the fixture program through both surfaces", () => {
       'ATLAS-004 mandatory mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment operator-project: roles is ["GROUP_OWNER"]; must be exactly ["GROUP_DATABASE_ACCESS_ADMIN"]',
       'ATLAS-005 mandatory mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry operator-egress: cidrBlock "0.0.0.0/0" admits every address on the internet',
       'ATLAS-006 mandatory mongodbatlas:index/streamConnection:StreamConnection stream-conn: dbRoleToExecute is {"role":"atlasAdmin","type":"BUILT_IN"}; it must be type "CUSTOM"',
+      'ATLAS-007 mandatory mongodbatlas:index/databaseUser:DatabaseUser conn-user: x509Type is "SELF_MANAGED"; #/components/schemas/CloudDatabaseUser/properties/x509Type/enum accepts NONE, CUSTOMER, MANAGED (createDatabaseUser (POST /api/atlas/v2/groups/{groupId}/databaseUsers))',
       'GCP-001 mandatory gcp:projects/iAMMember:IAMMember project-grant: grants primitive role "roles/editor" to "serviceAccount:orders@acme-staging.iam.gserviceaccount.com" (member)',
       'GCP-002 mandatory gcp:projects/iAMMember:IAMMember project-secrets: grants "roles/secretmanager.secretAccessor" to "serviceAccount:orders@acme-staging.iam.gserviceaccount.com" (member) outside a per-secret binding',
       'GCP-003 mandatory gcp:secretmanager/secretIamMember:SecretIamMember secret-reader: grants "roles/secretmanager.secretAccessor" to public member "allUsers" (member)',

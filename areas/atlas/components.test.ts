@@ -3,7 +3,7 @@
  * stay safe when constructed directly rather than from validated config. Also: the audit filter for each toggle.
  */
 import { buildAuditFilter, DatabaseAuditing } from "./auditing/DatabaseAuditing";
-import type { StreamProcessingArgs } from "./streams/args";
+import { personaRoleActions, type StreamProcessingArgs } from "./streams/args";
 import { StreamProcessing } from "./streams/StreamProcessing";
 import { ApplicationUsers } from "./users/ApplicationUsers";
 import { PasswordUser, type PasswordUserArgs } from "./users/PasswordUser";
@@ -102,6 +102,21 @@ describe("ApplicationUsers refuses roles beyond the allowlist and other database
   });
 });
 
+describe("persona role actions: the Admin API's names, aliases mapped once and shown in the plan", () => {
+  it("sends API names as they are and a documented alias as its API name, naming the alias in the summary", () => {
+    expect(
+      personaRoleActions({
+        name: "viewer",
+        persona: "viewer",
+        actions: ["LIST_STREAM_PROCESSORS", "streamProcessorStats"],
+      }),
+    ).toEqual({
+      actions: ["LIST_STREAM_PROCESSORS", "STREAM_PROCESSOR_STATS"],
+      line: "role viewer (persona viewer): LIST_STREAM_PROCESSORS, STREAM_PROCESSOR_STATS (config: streamProcessorStats); on the workspaces its holder is scoped to",
+    });
+  });
+});
+
 describe("StreamProcessing refuses undocumented actions and broad execute-as roles", () => {
   const base: StreamProcessingArgs = {
     projectId: "p",
@@ -115,11 +130,11 @@ describe("StreamProcessing refuses undocumented actions and broad execute-as rol
       () =>
         new StreamProcessing("s", {
           ...base,
-          personaRoles: [{ name: "viewer", persona: "viewer", actions: ["CREATE_STREAM_PROCESSOR"] }],
+          personaRoles: [{ name: "viewer", persona: "viewer", actions: ["createStreamProcessorX"] }],
         }),
     ).toThrow(
       new Error(
-        'StreamProcessing "s": invalid arguments; nothing was created:\n  - args.personaRoles[0].actions[0]: got "CREATE_STREAM_PROCESSOR"; use documented stream processor actions only: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor, listStreamConnections',
+        `StreamProcessing "s": invalid arguments; nothing was created:\n  - args.personaRoles[0].actions[0]: got "createStreamProcessorX"; use the Admin API's stream processor actions: PROCESS_STREAM_PROCESSOR, CREATE_STREAM_PROCESSOR, START_STREAM_PROCESSOR, STOP_STREAM_PROCESSOR, DROP_STREAM_PROCESSOR, LIST_STREAM_PROCESSORS, SAMPLE_STREAM_PROCESSOR, STREAM_PROCESSOR_STATS, LIST_CONNECTIONS, GET_STREAM_PROCESSOR (or a documented alias: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor)`,
       ),
     );
   });

@@ -1,13 +1,36 @@
 /** Stream processing in config: persona and execution roles, stream users and connections. */
-import { problemsOf } from "../../test/support/config";
+import { problemsOf, stackConfig } from "../../test/support/config";
 import { ACCESSOR_HINT, stack, streams } from "./fixtures/config";
 
 describe("stream processing", () => {
+  it("accepts the documented camelCase names as aliases, and refuses an alias and its API name together", () => {
+    const aliases = (c: Record<string, unknown>) =>
+      streams(c).personaRoles[1]?.actions.splice(0, 2, "listStreamProcessors", "streamProcessorStats");
+    expect(stackConfig("staging", aliases).streams?.personaRoles[1]?.actions).toEqual([
+      "listStreamProcessors",
+      "streamProcessorStats",
+    ]);
+    const cfg = stack("staging");
+    aliases(cfg);
+    streams(cfg).personaRoles[1]?.actions.push("STREAM_PROCESSOR_STATS");
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:streams.personaRoles[1].actions[2]: got "STREAM_PROCESSOR_STATS"; duplicate of item [1]; each entry must appear once',
+    ]);
+  });
+
+  it("rejects listStreamConnections: the newer docs name it, but the Admin API has no such action", () => {
+    const cfg = stack("staging");
+    streams(cfg).personaRoles[1]?.actions.push("listStreamConnections");
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:streams.personaRoles[1].actions[2]: got "listStreamConnections"; is not a stream processor action of the Atlas Admin API; ${"accepted: PROCESS_STREAM_PROCESSOR, CREATE_STREAM_PROCESSOR, START_STREAM_PROCESSOR, STOP_STREAM_PROCESSOR, DROP_STREAM_PROCESSOR, LIST_STREAM_PROCESSORS, SAMPLE_STREAM_PROCESSOR, STREAM_PROCESSOR_STATS, LIST_CONNECTIONS, GET_STREAM_PROCESSOR, or a documented alias: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor"}`,
+    ]);
+  });
+
   it("rejects a custom role action that is not on the documented list", () => {
     const cfg = stack("staging");
     streams(cfg).personaRoles[1]?.actions.push("killStreamProcessor");
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:streams.personaRoles[1].actions[2]: got "killStreamProcessor"; is not a documented stream processor action; accepted: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor, listStreamConnections',
+      'atlas-access:streams.personaRoles[1].actions[2]: got "killStreamProcessor"; is not a stream processor action of the Atlas Admin API; accepted: PROCESS_STREAM_PROCESSOR, CREATE_STREAM_PROCESSOR, START_STREAM_PROCESSOR, STOP_STREAM_PROCESSOR, DROP_STREAM_PROCESSOR, LIST_STREAM_PROCESSORS, SAMPLE_STREAM_PROCESSOR, STREAM_PROCESSOR_STATS, LIST_CONNECTIONS, GET_STREAM_PROCESSOR, or a documented alias: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor',
     ]);
   });
 
@@ -15,7 +38,7 @@ describe("stream processing", () => {
     const cfg = stack("staging");
     streams(cfg).personaRoles[0]?.actions.splice(0, 1, "FIND");
     expect(problemsOf(cfg)[0]).toBe(
-      'atlas-access:streams.personaRoles[0].actions[0]: got "FIND"; is not a documented stream processor action; accepted: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor, listStreamConnections',
+      'atlas-access:streams.personaRoles[0].actions[0]: got "FIND"; is not a stream processor action of the Atlas Admin API; accepted: PROCESS_STREAM_PROCESSOR, CREATE_STREAM_PROCESSOR, START_STREAM_PROCESSOR, STOP_STREAM_PROCESSOR, DROP_STREAM_PROCESSOR, LIST_STREAM_PROCESSORS, SAMPLE_STREAM_PROCESSOR, STREAM_PROCESSOR_STATS, LIST_CONNECTIONS, GET_STREAM_PROCESSOR, or a documented alias: processStreamProcessor, createStreamProcessor, startStreamProcessor, stopStreamProcessor, dropStreamProcessor, listStreamProcessors, sampleStreamProcessor, streamProcessorStats, listConnections, getStreamProcessor',
     );
   });
 

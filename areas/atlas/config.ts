@@ -9,8 +9,10 @@ import {
   DATA_ACTIONS,
   OPT_IN_DATABASE_ROLES,
   STREAM_PROCESSING_ACTIONS,
+  STREAM_PROCESSING_ACTION_ALIASES,
   USERNAME,
   WORKSPACE_NAME,
+  streamProcessingAction,
 } from "../../domain/atlas";
 import { GCP_PROJECT_ID, SECRET_ACCESSOR_HINT, SECRET_ID, isSecretAccessor } from "../../domain/gcp";
 
@@ -92,10 +94,14 @@ export const streamsSchema = strictObject({
       persona: z
         .string()
         .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "must be a persona name: lowercase letters, digits and '-'" }),
+      /** Admin API names (`CREATE_STREAM_PROCESSOR`), or the documentation's camelCase aliases. */
       actions: uniqueList(
-        z.string().refine((a) => (STREAM_PROCESSING_ACTIONS as readonly string[]).includes(a), {
-          error: `is not a documented stream processor action; accepted: ${list(STREAM_PROCESSING_ACTIONS)}`,
+        z.string().refine((a) => streamProcessingAction(a) !== undefined, {
+          error:
+            `is not a stream processor action of the Atlas Admin API; accepted: ${list(STREAM_PROCESSING_ACTIONS)}, ` +
+            `or a documented alias: ${list(Object.keys(STREAM_PROCESSING_ACTION_ALIASES))}`,
         }),
+        (a) => streamProcessingAction(a) ?? a,
       ).min(1, { error: "must carry at least one stream processor action" }),
     }),
     (r) => r.name,

@@ -123,19 +123,19 @@ describe("stream processing", () => {
         projectId: "64b7f3a1c2d4e5f6a7b8c9d0",
         roleName: "syrf-staging-stream-operator",
         actions: [
-          "createStreamProcessor",
-          "startStreamProcessor",
-          "stopStreamProcessor",
-          "dropStreamProcessor",
-          "listStreamProcessors",
-          "sampleStreamProcessor",
-          "streamProcessorStats",
+          "CREATE_STREAM_PROCESSOR",
+          "START_STREAM_PROCESSOR",
+          "STOP_STREAM_PROCESSOR",
+          "DROP_STREAM_PROCESSOR",
+          "LIST_STREAM_PROCESSORS",
+          "SAMPLE_STREAM_PROCESSOR",
+          "STREAM_PROCESSOR_STATS",
         ].map((action) => ({ action, resources: cluster })),
       },
       {
         projectId: "64b7f3a1c2d4e5f6a7b8c9d0",
         roleName: "syrf-staging-stream-viewer",
-        actions: ["listStreamProcessors", "streamProcessorStats"].map((action) => ({ action, resources: cluster })),
+        actions: ["LIST_STREAM_PROCESSORS", "STREAM_PROCESSOR_STATS"].map((action) => ({ action, resources: cluster })),
       },
     ]);
   });
@@ -170,6 +170,9 @@ describe("access matrix (plan summary)", () => {
     expect(streams?.lines).toContain(
       "syrf_staging_stream_viewer: password (SCRAM, 48 generated characters); roles syrf-staging-stream-viewer@admin (custom role); scopes STREAM syrf-staging-streams; " +
         `credential in GCP Secret Manager projects/syrf-staging/secrets/atlas-syrf-staging-stream-viewer; readable by ${STAGING_WI}/subject/ns/monitoring/sa/stream-dashboard (roles/secretmanager.secretAccessor on that secret only); protected from deletion`,
+    );
+    expect(streams?.lines).toContain(
+      "role syrf-staging-stream-viewer (persona viewer): LIST_STREAM_PROCESSORS, STREAM_PROCESSOR_STATS; on the workspaces its holder is scoped to",
     );
     expect(streams?.lines).toContain(
       "connection syrf-staging-streams/syrf-shared-staging: Cluster syrf-shared, executes as syrf-staging-stream-exec (CUSTOM)",

@@ -4,6 +4,7 @@ import { NoAccessListOpenToInternet } from "./atlas/NoAccessListOpenToInternet";
 import { NoForbiddenBuiltInRole } from "./atlas/NoForbiddenBuiltInRole";
 import { NoRoleOnSystemDatabases } from "./atlas/NoRoleOnSystemDatabases";
 import { OperatorCredentialHasExactRoles } from "./atlas/OperatorCredentialHasExactRoles";
+import { RequestAcceptedByAdminApi } from "./atlas/RequestAcceptedByAdminApi";
 import { StreamConnectionExecutesAsCustomRole } from "./atlas/StreamConnectionExecutesAsCustomRole";
 import { ConnectionRoleHasAlarms } from "./audit/ConnectionRoleHasAlarms";
 import { TrailIsMultiRegionValidatedAndDelivered } from "./audit/TrailIsMultiRegionValidatedAndDelivered";
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   OperatorCredentialHasExactRoles, // ATLAS-004
   NoAccessListOpenToInternet, // ATLAS-005
   StreamConnectionExecutesAsCustomRole, // ATLAS-006
+  RequestAcceptedByAdminApi, // ATLAS-007
   NoPrimitiveRole, // GCP-001
   SecretAccessOnlyPerSecret, // GCP-002
   NoPublicMember, // GCP-003

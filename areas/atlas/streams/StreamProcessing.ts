@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type { AccessSummary } from "../../../domain/summary";
 import { PasswordUser } from "../users/PasswordUser";
-import { type StreamProcessingArgs, checkStreamProcessingArgs } from "./args";
+import { type StreamProcessingArgs, checkStreamProcessingArgs, personaRoleActions } from "./args";
 
 export const STREAM_PROCESSING_TYPE = "atlas-access:atlas:StreamProcessing";
 
@@ -39,6 +39,8 @@ export class StreamProcessing extends pulumi.ComponentResource {
 
     const roles = new Map<string, mongodbatlas.CustomDbRole>();
     for (const r of args.personaRoles ?? []) {
+      // Checked above: every action is an API name or a documented alias; Atlas receives the API name.
+      const { actions, line } = personaRoleActions(r);
       roles.set(
         r.name,
         new mongodbatlas.CustomDbRole(
@@ -47,14 +49,12 @@ export class StreamProcessing extends pulumi.ComponentResource {
           {
             projectId: args.projectId,
             roleName: r.name,
-            actions: r.actions.map((action) => ({ action, resources: [{ cluster: true }] })),
+            actions: actions.map((action) => ({ action, resources: [{ cluster: true }] })),
           },
           { parent: this },
         ),
       );
-      lines.push(
-        `role ${r.name} (persona ${r.persona}): ${r.actions.join(", ")}; on the workspaces its holder is scoped to`,
-      );
+      lines.push(line);
     }
     for (const r of args.executionRoles ?? []) {
       const collections = r.collections ?? [];

@@ -1,6 +1,13 @@
 /** The arguments of the `StreamProcessing` component and their own check; pure (no Pulumi at run time). */
 import type * as pulumi from "@pulumi/pulumi";
-import { DATA_ACTIONS, STREAM_PROCESSING_ACTIONS, forbiddenRoleReason, isSystemDatabase } from "../../../domain/atlas";
+import {
+  DATA_ACTIONS,
+  STREAM_PROCESSING_ACTIONS,
+  STREAM_PROCESSING_ACTION_ALIASES,
+  forbiddenRoleReason,
+  isSystemDatabase,
+  streamProcessingAction,
+} from "../../../domain/atlas";
 import { ArgsCheck } from "../../component";
 
 export interface StreamWorkspaceSpec {
@@ -16,7 +23,7 @@ export interface StreamWorkspaceSpec {
 export interface PersonaRoleSpec {
   name: string;
   persona: string;
-  /** Each one of {@link STREAM_PROCESSING_ACTIONS}. */
+  /** Each one of {@link STREAM_PROCESSING_ACTIONS}, or a documented alias (sent as the API name). */
   actions: string[];
 }
 
@@ -68,6 +75,19 @@ export interface StreamProcessingArgs {
 }
 
 /**
+ * A persona role's actions as Atlas receives them (API names) and its plan-summary line, which shows each alias next
+ * to the API name it was sent as.
+ */
+export function personaRoleActions(r: PersonaRoleSpec): { actions: string[]; line: string } {
+  const actions = r.actions.map((a) => streamProcessingAction(a) ?? a);
+  const shown = r.actions.map((a, k) => (a === actions[k] ? a : `${actions[k]} (config: ${a})`));
+  return {
+    actions,
+    line: `role ${r.name} (persona ${r.persona}): ${shown.join(", ")}; on the workspaces its holder is scoped to`,
+  };
+}
+
+/**
  * Checks `args` (the stack config enforces the same rules with config key paths; this guards direct use of the
  * component) and returns the collected problems.
  */
@@ -80,11 +100,12 @@ export function checkStreamProcessingArgs(args: StreamProcessingArgs): ArgsCheck
   const executions = (args.executionRoles ?? []).map((r) => r.name);
   (args.personaRoles ?? []).forEach((r, i) =>
     r.actions.forEach((a, j) => {
-      if (!(STREAM_PROCESSING_ACTIONS as readonly string[]).includes(a)) {
+      if (streamProcessingAction(a) === undefined) {
         fail(
           `personaRoles[${i}].actions[${j}]`,
           a,
-          `use documented stream processor actions only: ${STREAM_PROCESSING_ACTIONS.join(", ")}`,
+          `use the Admin API's stream processor actions: ${STREAM_PROCESSING_ACTIONS.join(", ")} ` +
+            `(or a documented alias: ${Object.keys(STREAM_PROCESSING_ACTION_ALIASES).join(", ")})`,
         );
       }
     }),

@@ -18,7 +18,7 @@ const streamRole = view(
     projectId: "p",
     roleName: "orders-stream",
     actions: [
-      { action: "createStreamProcessor", resources: [{ cluster: true }] },
+      { action: "CREATE_STREAM_PROCESSOR", resources: [{ cluster: true }] },
       { action: "FIND", resources: [{ databaseName: "orders_staging", collectionName: "events" }] },
     ],
   },
@@ -67,7 +67,7 @@ export const cases: RuleCases = {
       name: "a custom role inheriting a role",
       resources: [
         mutate(streamRole, {
-          actions: [{ action: "createStreamProcessor", resources: [] }],
+          actions: [{ action: "CREATE_STREAM_PROCESSOR", resources: [] }],
           inheritedRoles: [{ roleName: "read", databaseName: "orders_staging" }],
         }),
         user,
