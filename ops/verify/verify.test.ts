@@ -10,7 +10,7 @@ import * as path from "path";
 import { type CliDependencies, declareStacks, main } from "./cli";
 import { type StackDeclaration, declaredOf } from "./declared";
 import type { Finding } from "./finding";
-import { DEPLOY_CLIENT_ID, NOW, cleanProject, failedBurst, successfulLogin } from "./fixtures/project";
+import { DEPLOY_CLIENT_ID, NOW, cleanProject, failedBurst } from "./fixtures/project";
 import { type FakeAtlas, type FakeProject, startFakeAtlas } from "./testing/fakeAtlas";
 
 const SECRET = "mdb_sa_sk_verify-live-test-secret-7f3a";
