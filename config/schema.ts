@@ -3,7 +3,7 @@
  * formats (`domain/`), each with the message a person reads when a value is refused.
  */
 import { z } from "zod";
-import { ATLAS_ID, CLUSTER_NAME, DATABASE_NAME } from "../domain/atlas";
+import { ATLAS_ID, CLUSTER_NAME, DATABASE_NAME, ROTATION_DATE } from "../domain/atlas";
 import { ACCOUNT_ID } from "../domain/aws";
 import { EMAIL, HTTPS_URL } from "../domain/formats";
 
@@ -64,3 +64,19 @@ export const accountId = z
 
 /** `["a", "b"]` → `a, b`: lists in messages. */
 export const list = (items: readonly string[]): string => items.join(", ");
+
+/** A credential's rotation: the day it was last rotated, and the period within which it must be rotated again. */
+export const rotationSchema = (defaultDays: number) =>
+  strictObject({
+    /** The day of the last rotation (`YYYY-MM-DD`, UTC); a new date rotates the credential at the next deployment. */
+    rotatedOn: z.string().refine((d) => ROTATION_DATE.test(d) && !Number.isNaN(Date.parse(d)), {
+      error: "must be the day of the last rotation as YYYY-MM-DD, e.g. 2026-11-30",
+    }),
+    /** Rotate again within this many days. */
+    rotateEveryDays: z
+      .number()
+      .refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 365, {
+        error: "must be a whole number of days from 1 to 365",
+      })
+      .default(defaultDays),
+  });

@@ -147,3 +147,17 @@ export const CUSTOM_ROLE_ACTION_ALLOWLIST: readonly string[] = [...STREAM_PROCES
 
 /** Built-in execute-as roles Atlas offers for a stream connection (all of them reach every database). */
 export const BUILT_IN_EXECUTE_AS_ROLES = ["atlasAdmin", "readWriteAnyDatabase", "readAnyDatabase"] as const;
+
+/**
+ * Days before a credential's expiry from which it is reported as expiring; a rotation period must leave at least this
+ * much of the secret's lifetime, so that a late rotation is reported before the credential stops working.
+ */
+export const CREDENTIAL_EXPIRY_WARNING_DAYS = 14;
+
+/** A rotation date as config writes it: `YYYY-MM-DD` (UTC). */
+export const ROTATION_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The day `days` after `date` (both `YYYY-MM-DD`, UTC). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

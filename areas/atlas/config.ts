@@ -3,7 +3,16 @@
  * Their rules, which relate them to each other and to the environment, are in `rules.ts`.
  */
 import { z } from "zod";
-import { clusterName, databaseName, email, httpsUrl, list, strictObject, uniqueList } from "../../config/schema";
+import {
+  clusterName,
+  databaseName,
+  email,
+  httpsUrl,
+  list,
+  rotationSchema,
+  strictObject,
+  uniqueList,
+} from "../../config/schema";
 import {
   CUSTOM_ROLE_NAME,
   DATA_ACTIONS,
@@ -58,6 +67,12 @@ export const appUserSchema = strictObject({
   secretId,
   /** The one workload identity granted `roles/secretmanager.secretAccessor` on that secret. */
   secretAccessor,
+  /**
+   * Rotate the password: a new `rotatedOn` date generates a new password, sets it on the Atlas user and adds it as
+   * the secret's new version in the same deployment (see the atlas README for the downtime this costs and the
+   * two-user alternative). @default no rotation (the password is protected like the user)
+   */
+  passwordRotation: rotationSchema(90).optional(),
 });
 export type AppUserConfig = z.infer<typeof appUserSchema>;
 

@@ -4,6 +4,7 @@
  */
 import * as path from "path";
 import { type RunResult, runStack } from "../../offline/harness";
+import { unwrapSecrets } from "../../offline/registrations";
 import { AtlasOperator } from "./AtlasOperator";
 import { NS, T, metadataOf, ofType, one, valuesOf, withPreviews } from "./fixtures/registrations";
 import { OperatorCredential } from "./OperatorCredential";
@@ -14,6 +15,14 @@ beforeAll(async () => {
   // Sequential: the harness's mock monitor is process-global.
   runs.prod = await runStack({ stack: "prod" });
   runs.zero = await runStack({ stack: "staging", mutateConfig: withPreviews([]) });
+  runs.rotated = await runStack({
+    stack: "staging",
+    mutateConfig: (cfg) => {
+      withPreviews([])(cfg);
+      (cfg.operator as { credential: { rotation: { rotatedOn: string } } }).credential.rotation.rotatedOn =
+        "2027-01-20";
+    },
+  });
 }, 60000);
 const run = (k: string) => runs[k] as RunResult;
 
@@ -38,7 +47,7 @@ describe("operator credential", () => {
     expect(one(r, T.sa).inputs.roles).toEqual(["ORG_MEMBER"]);
     expect(one(r, T.sa).inputs.secretExpiresAfterHours).toBe(8);
     expect(one(r, T.saProject).inputs).toEqual({
-      clientId: "mdb_sa_id_mock_operator-credential-account",
+      clientId: "mdb_sa_id_mock_operator-credential-20261130-account",
       projectId: "64b7f3a1c2d4e5f6a7b8c9d0",
       roles: ["GROUP_DATABASE_ACCESS_ADMIN"],
     });
@@ -49,7 +58,7 @@ describe("operator credential", () => {
     expect(ofType(run("zero"), T.saAccess).map((e) => e.inputs)).toEqual([
       {
         orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
-        clientId: "mdb_sa_id_mock_operator-credential-account",
+        clientId: "mdb_sa_id_mock_operator-credential-20261130-account",
         cidrBlock: "203.0.113.16/29",
       },
     ]);
@@ -59,12 +68,40 @@ describe("operator credential", () => {
     const s = one(run("zero"), T.saSecret);
     expect(s.inputs).toEqual({
       orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
-      clientId: "mdb_sa_id_mock_operator-credential-account",
+      clientId: "mdb_sa_id_mock_operator-credential-20261130-account",
       secretExpiresAfterHours: 2160,
     });
     expect(s.dependsOn).toEqual(
-      expect.arrayContaining(["operator-credential-project", "operator-credential-access-0"]),
+      expect.arrayContaining(["operator-credential-20261130-project", "operator-credential-20261130-access-0"]),
     );
+  });
+
+  it("is one generation named after its rotation date, and the plan shows when to rotate it", () => {
+    const r = run("zero");
+    expect(one(r, T.sa).name).toBe("operator-credential-20261130-account");
+    expect(one(r, T.sa).inputs.name).toBe("atlas-kubernetes-operator-2026-11-30");
+    expect(r.outputs.accessSummary.find((s) => s.name === "operator-credential")?.lines[2]).toBe(
+      "generation 2026-11-30: rotate by 2027-01-29 (every 60 days: set operator.credential.rotation.rotatedOn to the day of rotation and deploy); its client secret expires 2160 hours after creation",
+    );
+  });
+
+  it("rotates by replacing the whole generation, and the operator's Secret takes the new one in the same run", () => {
+    const r = run("rotated");
+    const names = r.registrations
+      .filter((x) => x.type.startsWith("mongodbatlas:index/serviceAccount"))
+      .map((x) => x.name);
+    expect(names).toEqual([
+      "operator-credential-20270120-account",
+      "operator-credential-20270120-project",
+      "operator-credential-20270120-access-0",
+      "operator-credential-20270120-secret",
+    ]);
+    const secret = ofType(r, T.secret).find((s) => metadataOf(s).name === "mongodb-atlas-operator-api-key");
+    expect(unwrapSecrets(secret?.inputs.stringData)).toEqual({
+      orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
+      clientId: "mdb_sa_id_mock_operator-credential-20270120-account",
+      clientSecret: "mock-sa-secret-operator-credential-20270120-secret",
+    });
   });
 
   it("exposes clientId and clientSecret as secret outputs", async () => {
@@ -151,10 +188,28 @@ describe("bad input registers nothing", () => {
           '  - args.watchNamespaces[1]: got "pr-*"; must be an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)',
       ),
     );
-    expect(() => new OperatorCredential("t", { orgId: "o", projectId: "p", accessList: ["0.0.0.0/0"] })).toThrow(
+    const rotation = { rotatedOn: "2026-11-30" };
+    expect(
+      () => new OperatorCredential("t", { orgId: "o", projectId: "p", accessList: ["0.0.0.0/0"], rotation }),
+    ).toThrow(
       new Error(
         header("OperatorCredential") +
           '  - args.accessList[0]: got "0.0.0.0/0"; is open to the whole internet; list the cluster\'s egress addresses instead',
+      ),
+    );
+    expect(
+      () =>
+        new OperatorCredential("t", {
+          orgId: "o",
+          projectId: "p",
+          accessList: ["203.0.113.16/29"],
+          rotation: { rotatedOn: "30.11.2026", rotateEveryDays: 80 },
+        }),
+    ).toThrow(
+      new Error(
+        header("OperatorCredential") +
+          '  - args.rotation.rotatedOn: got "30.11.2026"; must be the day of the last rotation as YYYY-MM-DD, e.g. 2026-11-30\n' +
+          "  - args.rotation.rotateEveryDays: got 80; must be a whole number of days that leaves at least 14 days of the secret's lifetime (2160 hours) after it",
       ),
     );
     const previews = {

@@ -73,8 +73,8 @@ describe("the operator's credential Secret", () => {
       expect(isSecret(data)).toBe(true);
       expect(unwrapSecrets(data)).toEqual({
         orgId: "5f0c2a9e8d1b4c3a2e1f0d9c",
-        clientId: "mdb_sa_id_mock_operator-credential-account",
-        clientSecret: "mock-sa-secret-operator-credential-secret",
+        clientId: "mdb_sa_id_mock_operator-credential-20261130-account",
+        clientSecret: "mock-sa-secret-operator-credential-20261130-secret",
       });
     }
   });

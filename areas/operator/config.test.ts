@@ -67,6 +67,40 @@ describe("operator config: bad input", () => {
   });
 });
 
+describe("operator credential rotation config", () => {
+  const rotationOf = (cfg: Record<string, unknown>) =>
+    (operatorOf(cfg).credential as unknown as { rotation: Record<string, unknown> }).rotation;
+
+  it("defaults the rotation period to 60 days", () => {
+    const cfg = valid();
+    delete rotationOf(cfg).rotateEveryDays;
+    expect(parseStackConfig(cfg).operator?.credential.rotation).toEqual({
+      rotatedOn: "2026-11-30",
+      rotateEveryDays: 60,
+    });
+  });
+
+  it("requires the day of the last rotation, as a date", () => {
+    const cfg = valid();
+    rotationOf(cfg).rotatedOn = "2026-02-30T00:00";
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:operator.credential.rotation.rotatedOn: got "2026-02-30T00:00"; must be the day of the last rotation as YYYY-MM-DD, e.g. 2026-11-30',
+    ]);
+    delete (operatorOf(cfg).credential as unknown as Record<string, unknown>).rotation;
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:operator.credential.rotation: required but missing; expected object",
+    ]);
+  });
+
+  it("rejects a period that leaves less than the warning window of the secret's lifetime", () => {
+    const cfg = valid();
+    rotationOf(cfg).rotateEveryDays = 80;
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:operator.credential.rotation.rotateEveryDays: got 80; leaves less than 14 days of the secret's 2160-hour lifetime after the rotation date, so a late rotation would not be reported before the operator loses access; use at most 76 days or raise secretExpiresAfterHours",
+    ]);
+  });
+});
+
 describe("previews config: bad input", () => {
   it.each([0, -4, 1.5])("rejects the pull request number %p", (n) => {
     const cfg = valid();

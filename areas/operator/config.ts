@@ -5,8 +5,8 @@
 import { z } from "zod";
 import type { CoreConfig } from "../../config/core";
 import { rule } from "../../config/rules";
-import { clusterName, list, strictObject, uniqueList } from "../../config/schema";
-import { SYSTEM_DATABASES } from "../../domain/atlas";
+import { clusterName, list, rotationSchema, strictObject, uniqueList } from "../../config/schema";
+import { CREDENTIAL_EXPIRY_WARNING_DAYS, SYSTEM_DATABASES } from "../../domain/atlas";
 import { EXACT_VERSION, NAMESPACE_NAME, PREVIEW_NAMESPACE_PREFIX, PREVIEW_PREFIX } from "../../domain/kubernetes";
 import { accessListProblem } from "./accessList";
 
@@ -46,6 +46,8 @@ export const operatorCredentialSchema = strictObject({
       error: "must be a whole number of hours from 8 to 8760 (one year)",
     })
     .default(2160),
+  /** When the credential was last rotated and how often it must be (see the operator README, "Rotation"). */
+  rotation: rotationSchema(60),
 });
 export type OperatorCredentialConfig = z.infer<typeof operatorCredentialSchema>;
 
@@ -118,6 +120,22 @@ export const operatorRules = [
           ["operator"],
           undefined,
           "is required when atlas-access:previews is set (previews need the Atlas operator in the same stack); set it, or move previews to the stack that owns the cluster",
+        );
+      }
+    },
+  }),
+  rule<OperatorRuleInput>({
+    name: "the credential outlives its rotation period",
+    reads: ["operator"],
+    check({ operator }, add) {
+      if (!operator) return;
+      const { secretExpiresAfterHours: hours, rotation } = operator.credential;
+      const latest = Math.floor(hours / 24) - CREDENTIAL_EXPIRY_WARNING_DAYS;
+      if ((rotation.rotateEveryDays + CREDENTIAL_EXPIRY_WARNING_DAYS) * 24 > hours) {
+        add(
+          ["operator", "credential", "rotation", "rotateEveryDays"],
+          rotation.rotateEveryDays,
+          `leaves less than ${CREDENTIAL_EXPIRY_WARNING_DAYS} days of the secret's ${hours}-hour lifetime after the rotation date, so a late rotation would not be reported before the operator loses access; use at most ${latest} days or raise secretExpiresAfterHours`,
         );
       }
     },

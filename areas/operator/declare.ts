@@ -33,6 +33,7 @@ export function declareOperator(config: OperatorRuleInput): DeclaredOperator {
     projectId: config.atlas.projectId,
     accessList: op.credential.accessList,
     secretExpiresAfterHours: op.credential.secretExpiresAfterHours,
+    rotation: op.credential.rotation,
   });
   const watched = watchNamespaces(op, config.previews);
   const operator = new AtlasOperator("atlas-operator", {

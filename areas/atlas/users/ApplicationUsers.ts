@@ -19,6 +19,8 @@ export interface ApplicationUserSpec {
   scopes: string[];
   secretId: string;
   secretAccessor: string;
+  /** Rotate the password on this schedule. @default no rotation */
+  passwordRotation?: { rotatedOn: string; rotateEveryDays: number };
 }
 
 export interface ApplicationUsersArgs {
@@ -89,6 +91,7 @@ export class ApplicationUsers extends pulumi.ComponentResource {
             secretId: u.secretId,
             secretAccessor: u.secretAccessor,
             protect: args.protect ?? true,
+            passwordRotation: u.passwordRotation,
           },
           { parent: this },
         ),

@@ -3,7 +3,7 @@ import * as mongodbatlas from "@pulumi/mongodbatlas";
 // Sub-module imports: the package root would make the type check parse every service's declarations.
 import * as secretmanager from "@pulumi/gcp/secretmanager";
 import * as random from "@pulumi/random";
-import { USERNAME, forbiddenRoleReason, isSystemDatabase } from "../../../domain/atlas";
+import { ROTATION_DATE, USERNAME, addDays, forbiddenRoleReason, isSystemDatabase } from "../../../domain/atlas";
 import { SECRET_ACCESSOR_HINT, SECRET_ACCESSOR_ROLE, SECRET_ID, isSecretAccessor } from "../../../domain/gcp";
 import { ArgsCheck } from "../../component";
 
@@ -46,6 +46,13 @@ export interface PasswordUserArgs {
    * @default true
    */
   protect?: boolean;
+  /**
+   * Rotate the password: the password is generated anew whenever `rotatedOn` changes (a `keepers` value), then set on
+   * the Atlas user (an in-place update) and added as the secret's new version in the same run. The password and its
+   * version are then replaceable (not protected); the user and the secret stay protected. Applications connecting
+   * with the old password fail from the user's update until they read the new version. @default no rotation
+   */
+  passwordRotation?: { rotatedOn: string; rotateEveryDays: number };
 }
 
 function validate(name: string, args: PasswordUserArgs): void {
@@ -83,6 +90,9 @@ function validate(name: string, args: PasswordUserArgs): void {
     );
   if (!SECRET_ID.test(args.secretId)) fail("secretId", args.secretId, "use 1-255 of A-Z a-z 0-9 _ -");
   if (!isSecretAccessor(args.secretAccessor)) fail("secretAccessor", args.secretAccessor, SECRET_ACCESSOR_HINT);
+  const rotation = args.passwordRotation;
+  if (rotation && (!ROTATION_DATE.test(rotation.rotatedOn) || Number.isNaN(Date.parse(rotation.rotatedOn))))
+    fail("passwordRotation.rotatedOn", rotation.rotatedOn, "give the day of the last rotation as YYYY-MM-DD");
   check.throwIfAny("PasswordUser", name);
 }
 
@@ -103,11 +113,21 @@ export class PasswordUser extends pulumi.ComponentResource {
     super(PASSWORD_USER_TYPE, name, {}, opts);
     const protect = args.protect ?? true;
     const keep = { parent: this, protect, retainOnDelete: protect };
+    const rotation = args.passwordRotation;
+    // A rotated password and its secret version are replaced at each rotation: protection would refuse that.
+    const replaceable = rotation ? { parent: this } : keep;
 
     const password = new random.RandomPassword(
       `${name}-password`,
-      { length: PASSWORD_LENGTH, special: false, minLower: 4, minUpper: 4, minNumeric: 4 },
-      keep,
+      {
+        length: PASSWORD_LENGTH,
+        special: false,
+        minLower: 4,
+        minUpper: 4,
+        minNumeric: 4,
+        ...(rotation ? { keepers: { rotatedOn: rotation.rotatedOn } } : {}),
+      },
+      replaceable,
     );
     const secretPassword = pulumi.secret(password.result);
 
@@ -140,7 +160,7 @@ export class PasswordUser extends pulumi.ComponentResource {
     new secretmanager.SecretVersion(
       `${name}-secret-version`,
       { secret: secret.id, secretData: secretPassword },
-      { ...keep, dependsOn: [user] },
+      { ...replaceable, dependsOn: [user] },
     );
     new secretmanager.SecretIamMember(
       `${name}-secret-accessor`,
@@ -155,7 +175,10 @@ export class PasswordUser extends pulumi.ComponentResource {
     this.matrixLine =
       `${args.username}: password (SCRAM, ${PASSWORD_LENGTH} generated characters); roles ${roles.join(", ")}; scopes ${scopes.join(", ")}; ` +
       `credential in GCP Secret Manager ${this.secretName}; readable by ${args.secretAccessor} (${SECRET_ACCESSOR_ROLE} on that secret only)` +
-      (protect ? "; protected from deletion" : "");
+      (protect ? "; protected from deletion" : "") +
+      (rotation
+        ? `; password rotated on ${rotation.rotatedOn}, rotate by ${addDays(rotation.rotatedOn, rotation.rotateEveryDays)} (every ${rotation.rotateEveryDays} days)`
+        : "");
     this.registerOutputs({ username: args.username, secretName: this.secretName });
   }
 }
