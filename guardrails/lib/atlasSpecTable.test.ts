@@ -3,6 +3,7 @@ import { javaPattern } from "./atlasSpec/javaPattern";
 import { mapFields, REQUEST_BODIES, type Fields } from "./atlasSpec/requestBodies";
 import { accepted } from "./atlasSpec/validate";
 import { specSchemas } from "./atlasSpec/schema";
+import { implicitDiscriminator } from "./atlasSpec/variants";
 
 describe("request bodies", () => {
   test("renames, nests and fills the provider's defaults, dropping inputs that travel in the URL", () => {
@@ -109,6 +110,27 @@ describe("request bodies", () => {
       "mongodbatlas:index/streamConnection:StreamConnection",
       "mongodbatlas:index/streamWorkspace:StreamWorkspace",
     ]);
+  });
+});
+
+describe("a oneOf without discriminator", () => {
+  test("selects its variant by the property every variant requires and enumerates, and only then", () => {
+    const schemas = specSchemas();
+    const of = (name: string) => implicitDiscriminator(schemas[name] ?? {}, schemas);
+    const alerts = of("GroupAlertsConfig");
+    expect([alerts?.property, alerts?.variants.length]).toEqual(["eventTypeName", 16]);
+    expect(alerts?.variants.find((v) => v.name === "HostMetricAlertConfigViewForNdsGroup")?.values).toEqual([
+      "OUTSIDE_METRIC_THRESHOLD",
+    ]);
+    const all = alerts?.variants.flatMap((v) => v.values) ?? [];
+    expect([all.includes("NETWORK_PERMISSION_ENTRY_ADDED"), all.includes("MONGODB_USER_ADDED")]).toEqual([true, false]);
+    const notifications = of("AlertsNotificationRootForGroup");
+    expect([notifications?.property, notifications?.variants.map((v) => v.values).flat().length]).toEqual([
+      "typeName",
+      14,
+    ]);
+    expect(of("BaseStreamsRegion")).toBeUndefined(); // a oneOf of enums, not of views
+    expect(of("StreamsConnection")).toBeUndefined(); // has a discriminator
   });
 });
 
