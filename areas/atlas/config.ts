@@ -181,7 +181,10 @@ export const databaseAuditingSchema = strictObject({
   }).prefault({}),
   /** Also audit every successful authorization check (very noisy). @default false */
   auditAuthorizationSuccess: z.boolean().default(false),
-  /** Who is told when a database user or role is added, changed or removed. */
+  /**
+   * Who is told when the project IP access list or the project's Atlas members change. Atlas has no alert type for
+   * database user or custom role changes (areas/atlas/README.md): the audit filter and the live verification cover them.
+   */
   alerts: strictObject({
     emails: uniqueList(email).default([]),
     webhooks: z

@@ -14,7 +14,6 @@ import {
   expectSecretAccessPerSecret,
   expectSecretPasswords,
   ofType,
-  sortedBy,
   userView,
 } from "./fixtures/registrations";
 
@@ -63,11 +62,14 @@ describe("secrets stay secret", () => {
     }
   });
 
-  it("without a webhook secret the notification targets stay readable", async () => {
+  // One run for two variations of the audit settings (each run costs a second of CPU).
+  it("without a webhook secret the notification targets stay readable; without the user/role capture the plan says so", async () => {
     const result = await runStack({
       stack: "prod",
       mutateConfig: (cfg) => {
-        (cfg.databaseAuditing as { alerts: { webhooks: unknown[] } }).alerts.webhooks = [];
+        const auditing = cfg.databaseAuditing as { alerts: { webhooks: unknown[] }; capture?: object };
+        auditing.alerts.webhooks = [];
+        auditing.capture = { userAndRoleManagement: false };
       },
     });
     const alert = result.registrations.find((r) => r.type === T.alert) as Registration;
@@ -75,6 +77,10 @@ describe("secrets stay secret", () => {
       { typeName: "EMAIL", emailAddress: "security@example.com", delayMin: 0 },
       { typeName: "EMAIL", emailAddress: "platform@example.com", delayMin: 0 },
     ]);
+    const auditing = result.outputs.accessSummary.find((s) => s.component === "atlas-access:atlas:DatabaseAuditing");
+    expect(auditing?.lines.at(-1)).toBe(
+      "no alert: database user and custom role changes (MONGODB_USER_ADDED, MONGODB_USER_UPDATED, MONGODB_USER_DELETED, MONGODB_ROLE_ADDED, MONGODB_ROLE_UPDATED, MONGODB_ROLE_DELETED) are Atlas events without an alert type; the audit filter does not (capture.userAndRoleManagement is off) and the daily live verification (npm run verify-live) reports users that differ from this program",
+    );
   });
 });
 
@@ -133,16 +139,28 @@ describe("database auditing", () => {
     });
   });
 
-  it("prod alerts on database users and roles added, changed or removed", () => {
-    expect(
-      sortedBy(ofType(prod, T.alert), (a) => a.inputs.eventType).map((a) => [a.inputs.eventType, a.inputs.enabled]),
-    ).toEqual([
-      ["MONGODB_ROLE_ADDED", true],
-      ["MONGODB_ROLE_DELETED", true],
-      ["MONGODB_ROLE_UPDATED", true],
-      ["MONGODB_USER_ADDED", true],
-      ["MONGODB_USER_DELETED", true],
-      ["MONGODB_USER_UPDATED", true],
+  it("prod alerts on what Atlas can alert on about access: the IP access list and the project's Atlas members", () => {
+    expect(ofType(prod, T.alert).map((a) => [a.name, a.inputs.eventType, a.inputs.enabled])).toEqual([
+      ["prod-database-auditing-network-permission-entry-added", "NETWORK_PERMISSION_ENTRY_ADDED", true],
+      ["prod-database-auditing-network-permission-entry-updated", "NETWORK_PERMISSION_ENTRY_UPDATED", true],
+      ["prod-database-auditing-network-permission-entry-removed", "NETWORK_PERMISSION_ENTRY_REMOVED", true],
+      ["prod-database-auditing-joined-group", "JOINED_GROUP", true],
+      ["prod-database-auditing-user-roles-changed-audit", "USER_ROLES_CHANGED_AUDIT", true],
+      ["prod-database-auditing-removed-from-group", "REMOVED_FROM_GROUP", true],
+    ]);
+  });
+
+  it("prod: the plan says what is alerted, to whom, and that database user and role changes have no Atlas alert", () => {
+    const auditing = prod.outputs.accessSummary.find((s) => s.component === "atlas-access:atlas:DatabaseAuditing");
+    const to = "security@example.com, platform@example.com, webhook hooks.example.com";
+    expect(auditing?.lines.slice(1)).toEqual([
+      `alert NETWORK_PERMISSION_ENTRY_ADDED (project IP access list entry added) notifies ${to}`,
+      `alert NETWORK_PERMISSION_ENTRY_UPDATED (project IP access list entry changed) notifies ${to}`,
+      `alert NETWORK_PERMISSION_ENTRY_REMOVED (project IP access list entry removed) notifies ${to}`,
+      `alert JOINED_GROUP (Atlas user joined the project) notifies ${to}`,
+      `alert USER_ROLES_CHANGED_AUDIT (Atlas user's project roles changed) notifies ${to}`,
+      `alert REMOVED_FROM_GROUP (Atlas user removed from the project) notifies ${to}`,
+      "no alert: database user and custom role changes (MONGODB_USER_ADDED, MONGODB_USER_UPDATED, MONGODB_USER_DELETED, MONGODB_ROLE_ADDED, MONGODB_ROLE_UPDATED, MONGODB_ROLE_DELETED) are Atlas events without an alert type; the audit filter records them and the daily live verification (npm run verify-live) reports users that differ from this program",
     ]);
   });
 });

@@ -77,7 +77,7 @@ export class OperatorCredential extends pulumi.ComponentResource {
       {
         orgId: args.orgId,
         name: `${displayName}-${args.rotation.rotatedOn}`,
-        description: `Atlas Kubernetes Operator: ${OPERATOR_PROJECT_ROLE} on project ${args.projectId} only (managed by atlas-access)`,
+        description: `Atlas Kubernetes Operator, ${OPERATOR_PROJECT_ROLE} on project ${args.projectId} only, managed by atlas-access`,
         roles: [OPERATOR_ORG_ROLE],
         secretExpiresAfterHours: INITIAL_SECRET_HOURS,
       },

@@ -1,8 +1,9 @@
 /** The table from provider inputs to Admin API request bodies, and the Java-to-JavaScript pattern translation. */
 import { javaPattern } from "./atlasSpec/javaPattern";
-import { mapFields, NOT_YET_MAPPED, REQUEST_BODIES } from "./atlasSpec/requestBodies";
+import { mapFields, REQUEST_BODIES, type Fields } from "./atlasSpec/requestBodies";
 import { accepted } from "./atlasSpec/validate";
 import { specSchemas } from "./atlasSpec/schema";
+import { implicitDiscriminator } from "./atlasSpec/variants";
 
 describe("request bodies", () => {
   test("renames, nests and fills the provider's defaults, dropping inputs that travel in the URL", () => {
@@ -39,34 +40,97 @@ describe("request bodies", () => {
     ).toEqual({ groupId: "p", username: "u", databaseName: "$external", awsIAMType: "ROLE" });
   });
 
-  test("every field the table sends exists in its schema (a renamed API field fails here first)", () => {
-    const schemas = specSchemas();
-    const props = (name: string): string[] => {
-      const s = schemas[name] as { properties?: object; allOf?: { properties?: object; $ref?: string }[] };
-      return [...Object.keys(s.properties ?? {}), ...(s.allOf ?? []).flatMap((p) => Object.keys(p.properties ?? {}))];
-    };
-    const variants = [
-      "StreamsClusterConnection",
-      "StreamsKafkaConnection",
-      "StreamsHttpsConnection",
-      "StreamsS3Connection",
-    ];
-    for (const [type, body] of Object.entries(REQUEST_BODIES)) {
-      const known =
-        body.schema === "StreamsConnection" ? [...props(body.schema), ...variants.flatMap(props)] : props(body.schema);
-      const top = Object.values(body.fields).map((f) => (typeof f === "string" ? f : f.to));
-      expect([type, top.filter((f) => !known.includes(f))]).toEqual([type, []]);
-    }
+  test("an alert configuration's notifications get the delayMin the provider always sends; URL inputs stay out", () => {
+    const alert = REQUEST_BODIES["mongodbatlas:index/alertConfiguration:AlertConfiguration"];
+    expect(
+      mapFields(
+        {
+          projectId: "p",
+          eventType: "JOINED_GROUP",
+          enabled: true,
+          notifications: [{ typeName: "EMAIL", emailAddress: "a@example.com" }],
+          thresholdConfig: { operator: "GREATER_THAN", threshold: 1, units: "RAW" },
+        },
+        alert?.fields ?? {},
+      ),
+    ).toEqual({
+      eventTypeName: "JOINED_GROUP",
+      enabled: true,
+      notifications: [{ typeName: "EMAIL", emailAddress: "a@example.com", delayMin: 0 }],
+      threshold: { operator: "GREATER_THAN", threshold: 1, units: "RAW" },
+    });
+    const access = REQUEST_BODIES["mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry"];
+    expect(mapFields({ orgId: "o", clientId: "c", cidrBlock: "192.0.2.0/24" }, access?.fields ?? {})).toEqual({
+      cidrBlock: "192.0.2.0/24",
+    });
   });
 
-  test("the types not yet mapped are exactly these five, each with its reason", () => {
-    expect(Object.keys(NOT_YET_MAPPED)).toEqual([
+  test("every field the table sends, nested ones included, exists in its schema (a renamed API field fails here)", () => {
+    const schemas = specSchemas();
+    type Node = { properties?: Record<string, Node>; allOf?: Node[]; oneOf?: Node[]; $ref?: string; items?: Node };
+    type Discriminated = Node & { discriminator?: { mapping?: Record<string, string> } };
+    const deref = (n: Node | undefined): Node | undefined =>
+      n?.$ref ? (schemas[n.$ref.split("/").pop() ?? ""] as Node | undefined) : n;
+    // Every property a body of `node` may carry: its own, its allOf parts', its oneOf and discriminator variants'.
+    const props = (node: Node | undefined, seen = new Set<Node>()): Record<string, Node> => {
+      const n = deref(node) as Discriminated | undefined;
+      if (!n || seen.has(n)) return {};
+      seen.add(n);
+      const mapped = Object.values(n.discriminator?.mapping ?? {}).map(($ref) => ({ $ref }));
+      return Object.assign(
+        {},
+        ...[...(n.allOf ?? []), ...(n.oneOf ?? []), ...mapped].map((p) => props(p, seen)),
+        n.properties ?? {},
+      ) as Record<string, Node>;
+    };
+    const missing = (node: Node | undefined, fields: Fields, at: string): string[] => {
+      const known = props(node);
+      return Object.entries(fields).flatMap(([input, spec]) => {
+        const field = typeof spec === "string" ? { to: spec } : spec;
+        const prop = known[field.to];
+        if (!prop) return [`${at}${field.to} (from ${input})`];
+        return field.fields ? missing(deref(prop)?.items ?? prop, field.fields, `${at}${field.to}.`) : [];
+      });
+    };
+    for (const [type, body] of Object.entries(REQUEST_BODIES))
+      expect([type, missing({ $ref: `#/components/schemas/${body.schema}` }, body.fields, "")]).toEqual([type, []]);
+  });
+
+  test("maps exactly the Atlas resource types the program registers (any other is a finding of ATLAS-007)", () => {
+    expect(Object.keys(REQUEST_BODIES).sort()).toEqual([
       "mongodbatlas:index/alertConfiguration:AlertConfiguration",
+      "mongodbatlas:index/auditing:Auditing",
+      "mongodbatlas:index/customDbRole:CustomDbRole",
+      "mongodbatlas:index/databaseUser:DatabaseUser",
+      "mongodbatlas:index/projectIpAccessList:ProjectIpAccessList",
       "mongodbatlas:index/serviceAccount:ServiceAccount",
-      "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment",
       "mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry",
+      "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment",
       "mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret",
+      "mongodbatlas:index/streamConnection:StreamConnection",
+      "mongodbatlas:index/streamWorkspace:StreamWorkspace",
     ]);
+  });
+});
+
+describe("a oneOf without discriminator", () => {
+  test("selects its variant by the property every variant requires and enumerates, and only then", () => {
+    const schemas = specSchemas();
+    const of = (name: string) => implicitDiscriminator(schemas[name] ?? {}, schemas);
+    const alerts = of("GroupAlertsConfig");
+    expect([alerts?.property, alerts?.variants.length]).toEqual(["eventTypeName", 16]);
+    expect(alerts?.variants.find((v) => v.name === "HostMetricAlertConfigViewForNdsGroup")?.values).toEqual([
+      "OUTSIDE_METRIC_THRESHOLD",
+    ]);
+    const all = alerts?.variants.flatMap((v) => v.values) ?? [];
+    expect([all.includes("NETWORK_PERMISSION_ENTRY_ADDED"), all.includes("MONGODB_USER_ADDED")]).toEqual([true, false]);
+    const notifications = of("AlertsNotificationRootForGroup");
+    expect([notifications?.property, notifications?.variants.map((v) => v.values).flat().length]).toEqual([
+      "typeName",
+      14,
+    ]);
+    expect(of("BaseStreamsRegion")).toBeUndefined(); // a oneOf of enums, not of views
+    expect(of("StreamsConnection")).toBeUndefined(); // has a discriminator
   });
 });
 

@@ -21,7 +21,12 @@ describe("the vendored Admin API subset", () => {
     expect(selection.schemas).toEqual([
       "AuditLog",
       "CloudDatabaseUser",
+      "GroupAlertsConfig",
+      "GroupServiceAccountRoleAssignment",
       "NetworkPermissionEntry",
+      "OrgServiceAccountRequest",
+      "ServiceAccountIPAccessListEntry",
+      "ServiceAccountSecretRequest",
       "StreamsConnection",
       "StreamsTenant",
       "UserCustomDBRole",

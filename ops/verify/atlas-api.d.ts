@@ -321,6 +321,43 @@ export interface components {
          * @enum {string}
          */
         AlertConfigAuditTypeView: "ALERT_CONFIG_DISABLED_AUDIT" | "ALERT_CONFIG_ENABLED_AUDIT" | "ALERT_CONFIG_ADDED_AUDIT" | "ALERT_CONFIG_DELETED_AUDIT" | "ALERT_CONFIG_CHANGED_AUDIT";
+        /**
+         * Matchers
+         * @description Rules to apply when comparing an target instance against this alert configuration.
+         */
+        AlertMatcher: {
+            /** @description Name of the parameter in the target object that MongoDB Cloud checks. The parameter must match all rules for MongoDB Cloud to check for alert configurations. */
+            fieldName: string;
+            /**
+             * @description Comparison operator to apply when checking the current metric value against **matcher[n].value**.
+             * @enum {string}
+             */
+            operator: "EQUALS" | "CONTAINS" | "STARTS_WITH" | "ENDS_WITH" | "NOT_EQUALS" | "NOT_CONTAINS" | "REGEX";
+            /**
+             * @description Value to match or exceed using the specified **matchers.operator**.
+             * @example event-replica-set
+             */
+            value: string;
+        };
+        /** @description One target that MongoDB Cloud sends notifications when an alert triggers. */
+        AlertsNotificationRootForGroup: components["schemas"]["DatadogNotification"] | components["schemas"]["EmailNotification"] | components["schemas"]["GroupNotification"] | components["schemas"]["HipChatNotification"] | components["schemas"]["MicrosoftTeamsNotification"] | components["schemas"]["OpsGenieNotification"] | components["schemas"]["OrgNotification"] | components["schemas"]["PagerDutyNotification"] | components["schemas"]["SlackNotification"] | components["schemas"]["SMSNotification"] | components["schemas"]["TeamNotification"] | components["schemas"]["UserNotification"] | components["schemas"]["VictorOpsNotification"] | components["schemas"]["WebhookNotification"];
+        /**
+         * Threshold
+         * @description A Limit that triggers an alert when  exceeded. The resource returns this parameter when **eventTypeName** has not been set to `OUTSIDE_METRIC_THRESHOLD`.
+         */
+        AlertsThresholdInteger: {
+            operator?: components["schemas"]["Operator"];
+            /**
+             * Format: int32
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
+        };
         ApiError: {
             badRequestDetail?: components["schemas"]["BadRequestDetail"];
             /** @description Describes the specific conditions or reasons that cause each type of error. */
@@ -424,12 +461,65 @@ export interface components {
             readonly whitelistEntry?: string;
         };
         /**
+         * App Services Alert Configuration
+         * @description App Services metric alert configuration allows to select which app service conditions and events trigger alerts and how users are notified.
+         */
+        AppServiceAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["AppServiceEventTypeViewAlertableNoThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["AppServiceMetricMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
          * App Services Event Types
          * @description Unique identifier of event type.
          * @example DEPLOYMENT_FAILURE
          * @enum {string}
          */
         AppServiceEventTypeView: "URL_CONFIRMATION" | "SUCCESSFUL_DEPLOY" | "DEPLOYMENT_FAILURE" | "DEPLOYMENT_MODEL_CHANGE_SUCCESS" | "DEPLOYMENT_MODEL_CHANGE_FAILURE" | "REQUEST_RATE_LIMIT" | "LOG_FORWARDER_FAILURE" | "INSIDE_REALM_METRIC_THRESHOLD" | "OUTSIDE_REALM_METRIC_THRESHOLD" | "SYNC_FAILURE" | "TRIGGER_FAILURE" | "TRIGGER_AUTO_RESUMED";
+        /**
+         * App Services Event Types
+         * @description Event type that triggers an alert.
+         * @example DEPLOYMENT_FAILURE
+         * @enum {string}
+         */
+        AppServiceEventTypeViewAlertableNoThreshold: "URL_CONFIRMATION" | "SUCCESSFUL_DEPLOY" | "DEPLOYMENT_FAILURE" | "REQUEST_RATE_LIMIT" | "LOG_FORWARDER_FAILURE" | "SYNC_FAILURE" | "TRIGGER_FAILURE" | "TRIGGER_AUTO_RESUMED" | "DEPLOYMENT_MODEL_CHANGE_SUCCESS" | "DEPLOYMENT_MODEL_CHANGE_FAILURE";
+        /**
+         * App Services Event Types
+         * @description Event type that triggers an alert.
+         * @example OUTSIDE_REALM_METRIC_THRESHOLD
+         * @enum {string}
+         */
+        AppServiceEventTypeViewAlertableWithThreshold: "OUTSIDE_REALM_METRIC_THRESHOLD";
         /**
          * App Services Events
          * @description App Services event identifies different activities about a BAAS application.
@@ -459,6 +549,98 @@ export interface components {
              */
             readonly orgId?: string;
             raw?: components["schemas"]["raw"];
+        };
+        /**
+         * App Services Metric Alert Configuration
+         * @description App Services metric alert configuration allows to select which app service metrics trigger alerts and how users are notified.
+         */
+        AppServiceMetricAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["AppServiceEventTypeViewAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["AppServiceMetricMatcher"][];
+            metricThreshold?: components["schemas"]["AppServiceMetricThreshold"];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Matchers
+         * @description Rules to apply when comparing an app service metric against this alert configuration.
+         */
+        AppServiceMetricMatcher: {
+            fieldName: components["schemas"]["AppServiceMetricMatcherField"];
+            /**
+             * @description Comparison operator to apply when checking the current metric value against **matcher[n].value**.
+             * @enum {string}
+             */
+            operator: "EQUALS" | "CONTAINS" | "STARTS_WITH" | "ENDS_WITH" | "NOT_EQUALS" | "NOT_CONTAINS" | "REGEX";
+            /**
+             * @description Value to match or exceed using the specified **matchers.operator**.
+             * @example event-replica-set
+             */
+            value: string;
+        };
+        /**
+         * App Services Metric Matcher Fields
+         * @description Name of the parameter in the target object that MongoDB Cloud checks. The parameter must match all rules for MongoDB Cloud to check for alert configurations.
+         * @example APPLICATION_ID
+         * @enum {string}
+         */
+        AppServiceMetricMatcherField: "APPLICATION_ID";
+        /**
+         * App Services Metric Threshold
+         * @description Threshold for the metric that, when exceeded, triggers an alert. The metric threshold pertains to event types which reflects changes of measurements and metrics in the app services.
+         */
+        AppServiceMetricThreshold: {
+            /** @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. */
+            metricName: string;
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
         };
         /**
          * Atlas Resource Policy Audits For NDS Group
@@ -617,6 +799,13 @@ export interface components {
         /** @description Name of the cloud provider region hosting Atlas Stream Processing. */
         BaseStreamsRegion: components["schemas"]["ApiStreamsAWSRegionView"] | components["schemas"]["ApiStreamsAzureRegionView"] | components["schemas"]["ApiStreamsGCPRegionView"];
         /**
+         * Billing Event Type
+         * @description Event type that triggers an alert.
+         * @example PENDING_INVOICE_OVER_THRESHOLD
+         * @enum {string}
+         */
+        BillingEventTypeViewAlertableWithThreshold: "PENDING_INVOICE_OVER_THRESHOLD" | "DAILY_BILL_OVER_THRESHOLD";
+        /**
          * Billing Event Types
          * @description Unique identifier of event type.
          * @example CREDIT_CARD_CURRENT
@@ -686,6 +875,46 @@ export interface components {
              * @description Email address for the user who triggered this event. If this resource returns this parameter, it doesn't return the **publicApiKey** parameter.
              */
             readonly username?: string;
+        };
+        /**
+         * Billing Threshold Alert Configuration
+         * @description Billing threshold alert configuration allows to select thresholds for bills and invoices which trigger alerts and how users are notified.
+         */
+        BillingThresholdAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["BillingEventTypeViewAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["GreaterThanRawThreshold"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
         };
         /** @description Audit events related to Atlas Charts */
         ChartsAudit: {
@@ -818,12 +1047,58 @@ export interface components {
             x509Type?: "NONE" | "CUSTOMER" | "MANAGED";
         };
         /**
+         * Cluster Alert Configuration
+         * @description Cluster alert configuration allows to select which conditions of mongod cluster which trigger alerts and how users are notified.
+         */
+        ClusterAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["ClusterEventTypeViewForNdsGroupAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["ClusterMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
          * Cluster Event Types
          * @description Unique identifier of event type.
          * @example CLUSTER_MONGOS_IS_PRESENT
          * @enum {string}
          */
         ClusterEventTypeViewForNdsGroup: "CLUSTER_MONGOS_IS_PRESENT" | "CLUSTER_MONGOS_IS_MISSING";
+        /**
+         * Cluster Event Types
+         * @description Event type that triggers an alert.
+         * @example CLUSTER_MONGOS_IS_MISSING
+         * @enum {string}
+         */
+        ClusterEventTypeViewForNdsGroupAlertable: "CLUSTER_MONGOS_IS_MISSING";
         /**
          * Cluster Events
          * @description Cluster event identifies different activities about cluster of mongod hosts.
@@ -860,6 +1135,30 @@ export interface components {
             readonly shardName?: string;
         };
         /**
+         * Matchers
+         * @description Rules to apply when comparing an cluster against this alert configuration.
+         */
+        ClusterMatcher: {
+            fieldName: components["schemas"]["ClusterMatcherField"];
+            /**
+             * @description Comparison operator to apply when checking the current metric value against **matcher[n].value**.
+             * @enum {string}
+             */
+            operator: "EQUALS" | "CONTAINS" | "STARTS_WITH" | "ENDS_WITH" | "NOT_EQUALS" | "NOT_CONTAINS" | "REGEX";
+            /**
+             * @description Value to match or exceed using the specified **matchers.operator**.
+             * @example event-replica-set
+             */
+            value: string;
+        };
+        /**
+         * Cluster Matcher Fields
+         * @description Name of the parameter in the target object that MongoDB Cloud checks. The parameter must match all rules for MongoDB Cloud to check for alert configurations.
+         * @example CLUSTER_NAME
+         * @enum {string}
+         */
+        ClusterMatcherField: "CLUSTER_NAME";
+        /**
          * Component Label
          * @description Human-readable labels applied to this MongoDB Cloud component.
          */
@@ -868,6 +1167,53 @@ export interface components {
             key?: string;
             /** @description Value set to the Key applied to tag and categorize this component. */
             value?: string;
+        };
+        /**
+         * Cps Backup Event Type
+         * @description Event type that triggers an alert.
+         * @example CPS_SNAPSHOT_BEHIND
+         * @enum {string}
+         */
+        CpsBackupEventTypeViewForNdsGroupAlertableWithThreshold: "CPS_SNAPSHOT_BEHIND" | "CPS_PREV_SNAPSHOT_OLD" | "CPS_OPLOG_BEHIND";
+        /**
+         * Cps Backup Threshold Alert Configuration
+         * @description Cps Backup threshold alert configuration allows to select thresholds for conditions of CPS backup or oplogs anomalies which trigger alerts and how users are notified.
+         */
+        CpsBackupThresholdAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["CpsBackupEventTypeViewForNdsGroupAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["GreaterThanTimeThreshold"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
         };
         /**
          * Inherited Role
@@ -918,6 +1264,56 @@ export interface components {
              * @enum {string}
              */
             roleName: "atlasAdmin" | "backup" | "clusterMonitor" | "dbAdmin" | "dbAdminAnyDatabase" | "enableSharding" | "read" | "readAnyDatabase" | "readWrite" | "readWriteAnyDatabase" | "<a custom role name>";
+        };
+        /**
+         * Datadog Notification
+         * @description Datadog notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        DatadogNotification: {
+            /**
+             * @description Datadog API Key that MongoDB Cloud needs to send alert notifications to Datadog. You can find this API key in the Datadog dashboard. The resource requires this parameter when `"notifications.[n].typeName" : "DATADOG"`.
+             *
+             *     **NOTE**: After you create a notification which requires an API or integration key, the key appears partially redacted when you:
+             *
+             *     * View or edit the alert through the Atlas UI.
+             *
+             *     * Query the alert for the notification through the Atlas Administration API.
+             * @example ****************************a23c
+             */
+            datadogApiKey?: string;
+            /**
+             * @description Datadog region that indicates which API Uniform Resource Locator (URL) to use. The resource requires this parameter when `"notifications.[n].typeName" : "DATADOG"`.
+             * @default US
+             * @enum {string}
+             */
+            datadogRegion?: "US" | "EU" | "US3" | "US5" | "AP1" | "US1_FED";
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "DATADOG";
         };
         /**
          * Data Explorer Accessed Event Types
@@ -1134,6 +1530,29 @@ export interface components {
              */
             readonly username?: string;
         };
+        DataMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_DATA_SIZE_TOTAL";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["DataMetricUnits"];
+        };
         /**
          * Data Metric Units
          * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
@@ -1165,6 +1584,46 @@ export interface components {
              * @enum {string}
              */
             type?: "BUILT_IN" | "CUSTOM";
+        };
+        /**
+         * Any Other Alert Configurations
+         * @description Other alerts which don't have extra details beside of basic one.
+         */
+        DefaultAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            /** @description Incident that triggered this alert. */
+            eventTypeName: "CREDIT_CARD_ABOUT_TO_EXPIRE" | ("CPS_SNAPSHOT_STARTED" | "CPS_SNAPSHOT_SUCCESSFUL" | "CPS_SNAPSHOT_FAILED" | "CPS_CONCURRENT_SNAPSHOT_FAILED_WILL_RETRY" | "CPS_SNAPSHOT_FALLBACK_SUCCESSFUL" | "CPS_SNAPSHOT_FALLBACK_FAILED" | "CPS_COPY_SNAPSHOT_STARTED" | "CPS_COPY_SNAPSHOT_FAILED" | "CPS_COPY_SNAPSHOT_FAILED_WILL_RETRY" | "CPS_COPY_SNAPSHOT_SUCCESSFUL" | "CPS_RESTORE_SUCCESSFUL" | "CPS_EXPORT_SUCCESSFUL" | "CPS_RESTORE_FAILED" | "CPS_EXPORT_FAILED" | "CPS_AUTO_EXPORT_FAILED" | "CPS_SNAPSHOT_DOWNLOAD_REQUEST_FAILED" | "CPS_OPLOG_CAUGHT_UP") | ("CPS_DATA_PROTECTION_ENABLE_REQUESTED" | "CPS_DATA_PROTECTION_ENABLED" | "CPS_DATA_PROTECTION_UPDATE_REQUESTED" | "CPS_DATA_PROTECTION_UPDATED" | "CPS_DATA_PROTECTION_DISABLE_REQUESTED" | "CPS_DATA_PROTECTION_DISABLED" | "CPS_DATA_PROTECTION_APPROVED_FOR_DISABLEMENT") | ("FTS_INDEX_DELETION_FAILED" | "FTS_INDEX_BUILD_COMPLETE" | "FTS_INDEX_BUILD_FAILED" | "FTS_INDEXES_RESTORE_FAILED" | "FTS_INDEXES_SYNONYM_MAPPING_INVALID") | ("USERS_WITHOUT_MULTI_FACTOR_AUTH" | "ENCRYPTION_AT_REST_KMS_NETWORK_ACCESS_DENIED" | "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID") | ("CLUSTER_INSTANCE_STOP_START" | "CLUSTER_INSTANCE_RESYNC_REQUESTED" | "CLUSTER_INSTANCE_UPDATE_REQUESTED" | "SAMPLE_DATASET_LOAD_REQUESTED" | "TENANT_UPGRADE_TO_SERVERLESS_SUCCESSFUL" | "TENANT_UPGRADE_TO_SERVERLESS_FAILED" | "NETWORK_PERMISSION_ENTRY_ADDED" | "NETWORK_PERMISSION_ENTRY_REMOVED" | "NETWORK_PERMISSION_ENTRY_UPDATED" | "CLUSTER_BLOCK_WRITE" | "CLUSTER_UNBLOCK_WRITE") | ("MAINTENANCE_IN_ADVANCED" | "MAINTENANCE_AUTO_DEFERRED" | "MAINTENANCE_STARTED" | "MAINTENANCE_NO_LONGER_NEEDED") | ("ONLINE_ARCHIVE_INSUFFICIENT_INDEXES_CHECK" | "ONLINE_ARCHIVE_MAX_CONSECUTIVE_OFFLOAD_WINDOWS_CHECK") | ("JOINED_GROUP" | "REMOVED_FROM_GROUP" | "USER_ROLES_CHANGED_AUDIT") | ("TAGS_MODIFIED" | "CLUSTER_TAGS_MODIFIED" | "GROUP_TAGS_MODIFIED") | ("STREAM_PROCESSOR_STATE_IS_FAILED" | "OUTSIDE_STREAM_PROCESSOR_METRIC_THRESHOLD") | ("COMPUTE_AUTO_SCALE_INITIATED_BASE" | "COMPUTE_AUTO_SCALE_INITIATED_ANALYTICS" | "COMPUTE_AUTO_SCALE_SCALE_DOWN_FAIL_BASE" | "COMPUTE_AUTO_SCALE_SCALE_DOWN_FAIL_ANALYTICS" | "COMPUTE_AUTO_SCALE_MAX_INSTANCE_SIZE_FAIL_BASE" | "COMPUTE_AUTO_SCALE_MAX_INSTANCE_SIZE_FAIL_ANALYTICS" | "COMPUTE_AUTO_SCALE_OPLOG_FAIL_BASE" | "COMPUTE_AUTO_SCALE_OPLOG_FAIL_ANALYTICS" | "DISK_AUTO_SCALE_INITIATED" | "DISK_AUTO_SCALE_MAX_DISK_SIZE_FAIL" | "DISK_AUTO_SCALE_OPLOG_FAIL" | "PREDICTIVE_COMPUTE_AUTO_SCALE_INITIATED_BASE" | "PREDICTIVE_COMPUTE_AUTO_SCALE_MAX_INSTANCE_SIZE_FAIL_BASE" | "PREDICTIVE_COMPUTE_AUTO_SCALE_OPLOG_FAIL_BASE") | "RESOURCE_POLICY_VIOLATED";
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
         };
         /**
          * Any Other Events
@@ -1221,6 +1680,121 @@ export interface components {
              */
             readonly username?: string;
         };
+        DLQRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "STREAM_PROCESSOR_DLQ_MESSAGE_COUNT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        /**
+         * Email Notification
+         * @description Email notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        EmailNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * Format: email
+             * @description Email address to which MongoDB Cloud sends alert notifications. The resource requires this parameter when `"notifications.[n].typeName" : "EMAIL"`. You don't need to set this value to send emails to individual or groups of MongoDB Cloud users including:
+             *
+             *     - specific MongoDB Cloud users (`"notifications.[n].typeName" : "USER"`)
+             *     - MongoDB Cloud users with specific project roles (`"notifications.[n].typeName" : "GROUP"`)
+             *     - MongoDB Cloud users with specific organization roles (`"notifications.[n].typeName" : "ORG"`)
+             *     - MongoDB Cloud teams (`"notifications.[n].typeName" : "TEAM"`)
+             *
+             *     To send emails to one MongoDB Cloud user or grouping of users, set the `notifications.[n].emailEnabled` parameter.
+             */
+            emailAddress?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "EMAIL";
+        };
+        /**
+         * Encryption Key Alert Configuration
+         * @description Encryption key alert configuration allows to select thresholds  which trigger alerts and how users are notified.
+         */
+        EncryptionKeyAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["EncryptionKeyEventTypeViewAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["GreaterThanDaysThresholdView"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Encryption Event Types
+         * @description Event type that triggers an alert.
+         * @example AWS_ENCRYPTION_KEY_NEEDS_ROTATION
+         * @enum {string}
+         */
+        EncryptionKeyEventTypeViewAlertable: "AWS_ENCRYPTION_KEY_NEEDS_ROTATION" | "AZURE_ENCRYPTION_KEY_NEEDS_ROTATION" | "GCP_ENCRYPTION_KEY_NEEDS_ROTATION" | "AWS_ENCRYPTION_KEY_INVALID" | "AZURE_ENCRYPTION_KEY_INVALID" | "GCP_ENCRYPTION_KEY_INVALID";
+        /**
+         * @description Severity of the event.
+         * @enum {string}
+         */
+        EventSeverity: "INFO" | "WARNING" | "ERROR" | "CRITICAL";
         EventTypeForNdsGroup: ("ALERT_ACKNOWLEDGED_AUDIT" | "ALERT_UNACKNOWLEDGED_AUDIT") | ("ALERT_CONFIG_DISABLED_AUDIT" | "ALERT_CONFIG_ENABLED_AUDIT" | "ALERT_CONFIG_ADDED_AUDIT" | "ALERT_CONFIG_DELETED_AUDIT" | "ALERT_CONFIG_CHANGED_AUDIT") | ("API_KEY_CREATED" | "API_KEY_DELETED" | "API_KEY_ACCESS_LIST_ENTRY_ADDED" | "API_KEY_ACCESS_LIST_ENTRY_DELETED" | "API_KEY_ROLES_CHANGED" | "API_KEY_DESCRIPTION_CHANGED" | "API_KEY_ADDED_TO_GROUP" | "API_KEY_REMOVED_FROM_GROUP" | "API_KEY_UI_IP_ACCESS_LIST_INHERITANCE_ENABLED" | "API_KEY_UI_IP_ACCESS_LIST_INHERITANCE_DISABLED") | ("SERVICE_ACCOUNT_CREATED" | "SERVICE_ACCOUNT_DELETED" | "SERVICE_ACCOUNT_ROLES_CHANGED" | "SERVICE_ACCOUNT_DETAILS_CHANGED" | "SERVICE_ACCOUNT_ADDED_TO_GROUP" | "SERVICE_ACCOUNT_REMOVED_FROM_GROUP" | "SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_ADDED" | "SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_DELETED" | "SERVICE_ACCOUNT_SECRET_ADDED" | "SERVICE_ACCOUNT_SECRET_DELETED" | "SERVICE_ACCOUNT_UI_IP_ACCESS_LIST_INHERITANCE_ENABLED" | "SERVICE_ACCOUNT_UI_IP_ACCESS_LIST_INHERITANCE_DISABLED") | ("URL_CONFIRMATION" | "SUCCESSFUL_DEPLOY" | "DEPLOYMENT_FAILURE" | "DEPLOYMENT_MODEL_CHANGE_SUCCESS" | "DEPLOYMENT_MODEL_CHANGE_FAILURE" | "REQUEST_RATE_LIMIT" | "LOG_FORWARDER_FAILURE" | "INSIDE_REALM_METRIC_THRESHOLD" | "OUTSIDE_REALM_METRIC_THRESHOLD" | "SYNC_FAILURE" | "TRIGGER_FAILURE" | "TRIGGER_AUTO_RESUMED") | ("AUTO_INDEXING_ENABLED" | "AUTO_INDEXING_DISABLED" | "AUTO_INDEXING_INDEX_BUILD_SUBMITTED" | "AUTO_INDEXING_SLOW_INDEX_BUILD" | "AUTO_INDEXING_STALLED_INDEX_BUILD" | "AUTO_INDEXING_FAILED_INDEX_BUILD" | "AUTO_INDEXING_COMPLETED_INDEX_BUILD" | "AUTO_INDEXING_STARTED_INDEX_BUILD") | "AUTOMATION_CONFIG_PUBLISHED_AUDIT" | ("PEER_CREATED" | "PEER_DELETED" | "PEER_UPDATED") | ("AZURE_PEER_CREATED" | "AZURE_PEER_UPDATED" | "AZURE_PEER_ACTIVE" | "AZURE_PEER_DELETED") | ("CREDIT_CARD_CURRENT" | "CREDIT_CARD_ABOUT_TO_EXPIRE" | "PENDING_INVOICE_UNDER_THRESHOLD" | "PENDING_INVOICE_OVER_THRESHOLD" | "DAILY_BILL_UNDER_THRESHOLD" | "DAILY_BILL_OVER_THRESHOLD") | ("CLUSTER_CONNECTION_GET_DATABASES" | "CLUSTER_CONNECTION_GET_DATABASE_COLLECTIONS" | "CLUSTER_CONNECTION_GET_DATABASE_NAMESPACES" | "CLUSTER_CONNECTION_GET_NAMESPACES_WITH_UUID" | "CLUSTER_CONNECTION_AGGREGATE" | "CLUSTER_CONNECTION_CREATE_COLLECTION" | "CLUSTER_CONNECTION_SAMPLE_COLLECTION_FIELD_NAMES" | "CLUSTER_CONNECTION_SAMPLE_COLLECTION_FIELD_NAMES_AND_TYPES") | ("CLUSTER_MONGOS_IS_PRESENT" | "CLUSTER_MONGOS_IS_MISSING") | ("CPS_SNAPSHOT_STARTED" | "CPS_SNAPSHOT_SUCCESSFUL" | "CPS_SNAPSHOT_FAILED" | "CPS_CONCURRENT_SNAPSHOT_FAILED_WILL_RETRY" | "CPS_SNAPSHOT_FALLBACK_SUCCESSFUL" | "CPS_SNAPSHOT_BEHIND" | "CPS_COPY_SNAPSHOT_STARTED" | "CPS_COPY_SNAPSHOT_FAILED" | "CPS_COPY_SNAPSHOT_FAILED_WILL_RETRY" | "CPS_COPY_SNAPSHOT_SUCCESSFUL" | "CPS_PREV_SNAPSHOT_OLD" | "CPS_SNAPSHOT_FALLBACK_FAILED" | "CPS_RESTORE_SUCCESSFUL" | "CPS_EXPORT_SUCCESSFUL" | "CPS_RESTORE_FAILED" | "CPS_EXPORT_FAILED" | "CPS_AUTO_EXPORT_FAILED" | "CPS_SNAPSHOT_DOWNLOAD_REQUEST_FAILED" | "CPS_OPLOG_BEHIND" | "CPS_OPLOG_CAUGHT_UP") | ("DATA_EXPLORER" | "DATA_EXPLORER_CRUD_ATTEMPT" | "DATA_EXPLORER_CRUD_ERROR" | "DATA_EXPLORER_CRUD") | "DATA_EXPLORER_SESSION_CREATED" | ("CPS_DATA_PROTECTION_ENABLE_REQUESTED" | "CPS_DATA_PROTECTION_ENABLED" | "CPS_DATA_PROTECTION_UPDATE_REQUESTED" | "CPS_DATA_PROTECTION_UPDATED" | "CPS_DATA_PROTECTION_DISABLE_REQUESTED" | "CPS_DATA_PROTECTION_DISABLED" | "CPS_DATA_PROTECTION_APPROVED_FOR_DISABLEMENT") | ("CPS_RESTORE_REQUESTED_AUDIT" | "CPS_SNAPSHOT_SCHEDULE_UPDATED_AUDIT" | "CPS_SNAPSHOT_FASTER_RESTORES_START_AUDIT" | "CPS_SNAPSHOT_FASTER_RESTORES_SUCCESS_AUDIT" | "CPS_SNAPSHOT_FASTER_RESTORES_FAILED_AUDIT" | "CPS_SNAPSHOT_DELETED_AUDIT" | "CPS_SNAPSHOT_RETENTION_MODIFIED_AUDIT" | "CPS_SNAPSHOT_IN_PROGRESS_AUDIT" | "CPS_SNAPSHOT_COMPLETED_AUDIT" | "CPS_ON_DEMAND_SNAPSHOT_REQUESTED" | "CPS_OPLOG_CAUGHT_UP_AUDIT" | "CPS_OPLOG_BEHIND_AUDIT") | ("AWS_ENCRYPTION_KEY_ROTATED" | "AWS_ENCRYPTION_KEY_NEEDS_ROTATION" | "AZURE_ENCRYPTION_KEY_ROTATED" | "AZURE_ENCRYPTION_KEY_NEEDS_ROTATION" | "GCP_ENCRYPTION_KEY_ROTATED" | "GCP_ENCRYPTION_KEY_NEEDS_ROTATION" | "AWS_ENCRYPTION_KEY_VALID" | "AWS_ENCRYPTION_KEY_INVALID" | "AZURE_ENCRYPTION_KEY_VALID" | "AZURE_ENCRYPTION_KEY_INVALID" | "GCP_ENCRYPTION_KEY_VALID" | "GCP_ENCRYPTION_KEY_INVALID") | ("BUCKET_CREATED_AUDIT" | "BUCKET_DELETED_AUDIT") | ("FTS_INDEX_DELETION_FAILED" | "FTS_INDEX_BUILD_COMPLETE" | "FTS_INDEX_BUILD_FAILED" | "FTS_INDEX_CREATED" | "FTS_INDEX_UPDATED" | "FTS_INDEX_DELETED" | "FTS_INDEX_CLEANED_UP" | "FTS_INDEXES_RESTORED" | "FTS_INDEXES_RESTORE_FAILED" | "FTS_INDEXES_SYNONYM_MAPPING_INVALID") | ("GCP_PEER_CREATED" | "GCP_PEER_DELETED" | "GCP_PEER_UPDATED" | "GCP_PEER_ACTIVE" | "GCP_PEER_INACTIVE") | ("DATA_EXPLORER_ENABLED" | "DATA_EXPLORER_DISABLED" | "CREDIT_CARD_ADDED" | "CREDIT_CARD_UPDATED" | "GROUP_DELETED" | "GROUP_CREATED" | "GROUP_MOVED" | "GROUP_TEMPORARILY_ACTIVATED" | "GROUP_ACTIVATED" | "GROUP_LOCKED" | "GROUP_SUSPENDED" | "GROUP_FLUSHED" | "GROUP_NAME_CHANGED" | "GROUP_CHARTS_ACTIVATION_REQUESTED" | "GROUP_CHARTS_ACTIVATED" | "GROUP_CHARTS_UPGRADED" | "GROUP_CHARTS_RESET") | ("PAID_IN_FULL" | "DELINQUENT" | "ALL_USERS_HAVE_MULTI_FACTOR_AUTH" | "USERS_WITHOUT_MULTI_FACTOR_AUTH" | "ENCRYPTION_AT_REST_KMS_NETWORK_ACCESS_DENIED" | "ENCRYPTION_AT_REST_KMS_NETWORK_ACCESS_RESTORED" | "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID" | "ENCRYPTION_AT_REST_CONFIG_IS_VALID") | ("INTEGRATION_CONFIGURED" | "INTEGRATION_REMOVED") | ("AUTO_CREATED_INDEX_AUDIT" | "ATTEMPT_KILLOP_AUDIT" | "ATTEMPT_KILLSESSION_AUDIT" | "HOST_UP" | "HOST_DOWN" | "HOST_HAS_INDEX_SUGGESTIONS" | "HOST_MONGOT_RECOVERED_OOM" | "HOST_MONGOT_CRASHING_OOM" | "HOST_MONGOT_RESUME_REPLICATION" | "HOST_MONGOT_STOP_REPLICATION" | "HOST_ENOUGH_DISK_SPACE" | "HOST_NOT_ENOUGH_DISK_SPACE" | "SSH_KEY_NDS_HOST_ACCESS_REQUESTED" | "SSH_KEY_NDS_HOST_ACCESS_REFRESHED" | "SSH_KEY_NDS_HOST_ACCESS_ATTEMPT" | "SSH_KEY_NDS_HOST_ACCESS_GRANTED" | "HOST_SSH_SESSION_ENDED" | "HOST_X509_CERTIFICATE_CERTIFICATE_GENERATED_FOR_SUPPORT_ACCESS" | "PUSH_BASED_LOG_EXPORT_RESUMED" | "PUSH_BASED_LOG_EXPORT_STOPPED" | "PUSH_BASED_LOG_EXPORT_DROPPED_LOG" | "HOST_VERSION_BEHIND" | "VERSION_BEHIND" | "HOST_EXPOSED" | "HOST_SSL_CERTIFICATE_STALE" | "HOST_SECURITY_CHECKUP_NOT_MET") | ("INSIDE_METRIC_THRESHOLD" | "OUTSIDE_METRIC_THRESHOLD") | ("ROLLING_INDEX_FAILED_INDEX_BUILD" | "ROLLING_INDEX_SUCCESS_INDEX_BUILD" | "INDEX_FAILED_INDEX_BUILD" | "INDEX_SUCCESS_INDEX_BUILD") | ("CLUSTER_CREATED" | "CLUSTER_RESURRECTED" | "CLUSTER_READY" | "CLUSTER_UPDATE_SUBMITTED" | "CLUSTER_UPDATE_SUBMITTED_INTERNAL" | "CLUSTER_PROCESS_ARGS_UPDATE_SUBMITTED" | "CLUSTER_MONGOT_PROCESS_ARGS_UPDATE_SUBMITTED" | "CLUSTER_SERVER_PARAMETERS_UPDATE_SUBMITTED" | "CLUSTER_AUTOMATICALLY_PAUSED" | "CLUSTER_UPDATE_STARTED" | "CLUSTER_UPDATE_STARTED_INTERNAL" | "CLUSTER_UPDATE_COMPLETED" | "MATERIAL_CLUSTER_UPDATE_COMPLETED_INTERNAL" | "CLUSTER_DELETE_SUBMITTED" | "CLUSTER_DELETE_SUBMITTED_INTERNAL" | "CLUSTER_DELETED" | "CLUSTER_IMPORT_STARTED" | "CLUSTER_IMPORT_CANCELLED" | "CLUSTER_IMPORT_EXPIRED" | "CLUSTER_IMPORT_CUTOVER" | "CLUSTER_IMPORT_COMPLETED" | "CLUSTER_IMPORT_RESTART_REQUESTED" | "PROJECT_LIVE_IMPORT_OVERRIDES_ADDED" | "PROJECT_LIVE_IMPORT_OVERRIDES_UPDATED" | "PROJECT_LIVE_IMPORT_OVERRIDES_DELETED" | "CLUSTER_OPLOG_RESIZED" | "CLUSTER_INSTANCE_RESTARTED" | "CLUSTER_INSTANCE_STOP_START" | "CLUSTER_INSTANCE_RESYNC_REQUESTED" | "CLUSTER_INSTANCE_RESYNC_CLEARED" | "CLUSTER_INSTANCE_UPDATE_REQUESTED" | "CLUSTER_INSTANCE_REPLACED" | "CLUSTER_INSTANCE_REPLACE_CLEARED" | "CLUSTER_INSTANCE_CONFIG_UPDATED" | "CLUSTER_INSTANCE_AGENT_API_KEY_ROTATED" | "CLUSTER_INSTANCE_SSL_ROTATED" | "CLUSTER_INSTANCE_SSL_ROTATED_PER_CLUSTER" | "CLUSTER_INSTANCE_SSL_REVOKED" | "RELOAD_SSL_ON_PROCESSES" | "RELOAD_SSL_ON_PROCESSES_REQUESTED" | "CLUSTER_INSTANCE_ADMIN_BACKUP_SNAPSHOT_REQUESTED" | "UPDATE_BUMPER_FILES" | "DATA_LAKE_QUERY_LOGS_DOWNLOADED" | "FEDERATED_DATABASE_QUERY_LOGS_DOWNLOADED" | "ONLINE_ARCHIVE_QUERY_LOGS_DOWNLOADED" | "MONGODB_LOGS_DOWNLOADED" | "MONGOSQLD_LOGS_DOWNLOADED" | "MONGOT_LOGS_DOWNLOADED" | "MONGODB_USER_ADDED" | "MONGODB_USER_DELETED" | "MONGODB_USER_X509_CERT_CREATED" | "MONGODB_USER_X509_CERT_REVOKED" | "MONGODB_USER_UPDATED" | "MONGODB_ROLE_ADDED" | "MONGODB_ROLE_DELETED" | "MONGODB_ROLE_UPDATED" | "NETWORK_PERMISSION_ENTRY_ADDED" | "NETWORK_PERMISSION_ENTRY_REMOVED" | "NETWORK_PERMISSION_ENTRY_UPDATED" | "PRIVATE_NETWORK_ENDPOINT_ENTRY_ADDED" | "PRIVATE_NETWORK_ENDPOINT_ENTRY_REMOVED" | "PRIVATE_NETWORK_ENDPOINT_ENTRY_UPDATED" | "PLAN_STARTED" | "PLAN_COMPLETED" | "PLAN_ABANDONED" | "PLAN_FAILURE_COUNT_RESET" | "PLAN_ASAP_REQUESTED" | "INDEPENDENT_SHARD_SCALING_AVAILABLE" | "INDEPENDENT_SHARD_AUTO_SCALING_AVAILABLE" | "INDEPENDENT_SHARD_SCALING_CLUSTER_MIGRATED" | "INDEPENDENT_SHARD_SCALING_CLUSTER_ROLLED_BACK" | "MOVE_SKIPPED" | "STEP_SKIPPED" | "PROXY_RESTARTED" | "PROXY_PANICKED" | "ATLAS_MAINTENANCE_PROTECTED_HOURS_CREATED" | "ATLAS_MAINTENANCE_PROTECTED_HOURS_MODIFIED" | "ATLAS_MAINTENANCE_PROTECTED_HOURS_REMOVED" | "ATLAS_MAINTENANCE_WINDOW_ADDED" | "ATLAS_MAINTENANCE_WINDOW_MODIFIED" | "ATLAS_MAINTENANCE_WINDOW_REMOVED" | "ATLAS_MAINTENANCE_START_ASAP" | "ATLAS_MAINTENANCE_SCHEDULED_FOR_NEXT_WINDOW" | "ATLAS_MAINTENANCE_DEFERRED" | "ATLAS_MAINTENANCE_AUTO_DEFER_ENABLED" | "ATLAS_MAINTENANCE_AUTO_DEFER_DISABLED" | "ATLAS_MAINTENANCE_RESET_BY_ADMIN" | "SCHEDULED_MAINTENANCE" | "PROJECT_SCHEDULED_MAINTENANCE" | "PROJECT_LIMIT_UPDATED" | "PROJECT_OPERATIONAL_LIMIT_UPDATED" | "PROJECT_ENABLE_EXTENDED_STORAGE_SIZES_UPDATED" | "OS_MAINTENANCE" | "OS_MAINTENANCE_RESTART" | "OS_MAINTENANCE_REPLACEMENT" | "FREE_UPGRADE_STARTED" | "FLEX_UPGRADE_STARTED" | "SERVERLESS_UPGRADE_STARTED" | "TEST_FAILOVER_REQUESTED" | "USER_SECURITY_SETTINGS_UPDATED" | "AUDIT_LOG_CONFIGURATION_UPDATED" | "STREAMS_AUDIT_LOG_CONFIGURATION_UPDATED" | "ENCRYPTION_AT_REST_CONFIGURATION_UPDATED" | "ENCRYPTION_AT_REST_CONFIGURATION_VALIDATION_FAILED" | "ENCRYPTION_AT_REST_CONFIGURATION_VALIDATION_SUCCEEDED" | "NDS_SET_IMAGE_OVERRIDES" | "NDS_SET_CHEF_TARBALL_URI" | "RESTRICTED_EMPLOYEE_ACCESS_BYPASS" | "REVOKED_EMPLOYEE_ACCESS_BYPASS" | "DEVICE_SYNC_DEBUG_ACCESS_GRANTED" | "DEVICE_SYNC_DEBUG_ACCESS_REVOKED" | "DEVICE_SYNC_DEBUG_X509_CERT_CREATED" | "EMPLOYEE_ACCESS_GRANTED" | "EMPLOYEE_ACCESS_REVOKED" | "QUERY_ENGINE_TENANT_CREATED" | "QUERY_ENGINE_TENANT_UPDATED" | "QUERY_ENGINE_TENANT_REMOVED" | "FEDERATED_DATABASE_CREATED" | "FEDERATED_DATABASE_UPDATED" | "FEDERATED_DATABASE_REMOVED" | "TENANT_CLUSTER_UPGRADE_FROM_MTM" | "TENANT_SNAPSHOT_FAILED" | "TENANT_RESTORE_FAILED" | "SAMPLE_DATASET_LOAD_REQUESTED" | "CUSTOMER_X509_CRL_UPDATED" | "CONTAINER_SUBNETS_UPDATE_REQUESTED" | "CLEAR_UNPROVISIONED_TARGET_GROUPS_REQUESTED" | "ONLINE_ARCHIVE_CREATED" | "ONLINE_ARCHIVE_DELETED" | "ONLINE_ARCHIVE_UPDATED" | "ONLINE_ARCHIVE_PAUSE_REQUESTED" | "ONLINE_ARCHIVE_PAUSED" | "ONLINE_ARCHIVE_ACTIVE" | "ONLINE_ARCHIVE_ORPHANED" | "ONLINE_ARCHIVE_DATA_EXPIRATION_RULE_ENABLED" | "ONLINE_ARCHIVE_DATA_EXPIRATION_RULE_UPDATED" | "ONLINE_ARCHIVE_DATA_EXPIRATION_RULE_DISABLED" | "CLOUD_PROVIDER_ACCESS_AWS_IAM_ROLE_ADDED" | "CLOUD_PROVIDER_ACCESS_AWS_IAM_ROLE_DELETED" | "CLOUD_PROVIDER_ACCESS_AWS_IAM_ROLE_UPDATED" | "CLOUD_PROVIDER_ACCESS_AZURE_SERVICE_PRINCIPAL_ADDED" | "CLOUD_PROVIDER_ACCESS_AZURE_SERVICE_PRINCIPAL_DELETED" | "CLOUD_PROVIDER_ACCESS_AZURE_SERVICE_PRINCIPAL_UPDATED" | "CLOUD_PROVIDER_ACCESS_GCP_SERVICE_ACCOUNT_ADDED" | "CLOUD_PROVIDER_ACCESS_GCP_SERVICE_ACCOUNT_DELETED" | "CLOUD_PROVIDER_ACCESS_GCP_SERVICE_ACCOUNT_UPDATED" | "PENDING_INDEXES_DELETED" | "PENDING_INDEXES_CANCELED" | "PROCESS_RESTART_REQUESTED" | "AUTO_HEALING_ACTION" | "AUTO_HEALING_REQUESTED_CRITICAL_INSTANCE_POWER_CYCLE" | "AUTO_HEALING_REQUESTED_INSTANCE_REPLACEMENT" | "AUTO_HEALING_REQUESTED_NODE_RESYNC" | "EXTRA_MAINTENANCE_DEFERRAL_GRANTED" | "ADMIN_NOTE_UPDATED" | "GROUP_AUTOMATION_CONFIG_PUBLISHED" | "CLUSTER_AUTOMATION_CONFIG_PUBLISHED" | "SET_ENSURE_CLUSTER_CONNECTIVITY_AFTER_FOR_CLUSTER" | "CLUSTER_LINKED_TO_VERCEL" | "CLUSTER_UNLINKED_FROM_VERCEL" | "INGESTION_PIPELINE_DELETED" | "INGESTION_PIPELINE_DESTROYED" | "INGESTION_PIPELINE_CREATED" | "INGESTION_PIPELINE_UPDATED" | "OS_TUNE_FILE_OVERRIDES" | "CLUSTER_PREFERRED_CPU_ARCHITECTURE_MODIFIED" | "CLUSTER_FORCE_PLANNED" | "DATA_PROCESSING_REGION_UPDATED" | "CLUSTER_REGIONAL_OUTAGE_SIMULATION_STARTED" | "CLUSTER_REGIONAL_OUTAGE_SIMULATION_FAILED_TO_START" | "CLUSTER_REGIONAL_OUTAGE_SIMULATION_END_REQUESTED" | "CLUSTER_REGIONAL_OUTAGE_SIMULATION_COMPLETED" | "CLUSTER_REGIONAL_OUTAGE_SIMULATION_CANCELLED_CLUSTER_PAUSE" | "UIS_PANICKED" | "TENANT_UPGRADE_TO_SERVERLESS_SUCCESSFUL" | "TENANT_UPGRADE_TO_SERVERLESS_FAILED" | "SERVERLESS_UPGRADE_TO_DEDICATED_SUCCESSFUL" | "SERVERLESS_UPGRADE_TO_DEDICATED_FAILED" | "CLUSTER_FORCE_RECONFIG_REQUESTED" | "PROJECT_BYPASSED_MAINTENANCE" | "FEATURE_FLAG_MAINTENANCE" | "DATA_FEDERATION_QUERY_LIMIT_CONFIGURED" | "DATA_FEDERATION_QUERY_LIMIT_DELETED" | "DATA_API_SETUP_FOR_VERCEL" | "ADMIN_CLUSTER_LOCK_UPDATED" | "CLUSTER_ROLLING_RESYNC_STARTED" | "CLUSTER_ROLLING_RESYNC_COMPLETED" | "CLUSTER_ROLLING_RESYNC_FAILED" | "NODE_ROLLING_RESYNC_SCHEDULED" | "CLUSTER_ROLLING_RESYNC_CANCELED" | "CLUSTER_OS_UPDATED" | "CLUSTER_INSTANCE_FAMILY_UPDATED" | "PUSH_BASED_LOG_EXPORT_ENABLED" | "PUSH_BASED_LOG_EXPORT_CONFIGURATION_UPDATED" | "PUSH_BASED_LOG_EXPORT_DISABLED" | "AZURE_CLUSTER_PREFERRED_STORAGE_TYPE_UPDATED" | "CONTAINER_DELETED" | "REGIONALIZED_PRIVATE_ENDPOINT_MODE_ENABLED" | "REGIONALIZED_PRIVATE_ENDPOINT_MODE_DISABLED" | "STREAM_TENANT_CREATED" | "STREAM_TENANT_UPDATED" | "STREAM_TENANT_DELETED" | "STREAM_TENANT_CONNECTIONS_LISTED" | "STREAM_TENANT_CONNECTION_UPDATED" | "STREAM_TENANT_CONNECTION_DELETED" | "STREAM_TENANT_CONNECTION_CREATED" | "STREAM_TENANT_CONNECTION_VIEWED" | "STREAM_TENANT_AUDIT_LOGS" | "STREAM_TENANT_AUDIT_LOGS_DELETED" | "QUEUED_ADMIN_ACTION_CREATED" | "QUEUED_ADMIN_ACTION_COMPLETED" | "QUEUED_ADMIN_ACTION_CANCELLED" | "ATLAS_SQL_SCHEDULED_UPDATE_CREATED" | "ATLAS_SQL_SCHEDULED_UPDATE_MODIFIED" | "ATLAS_SQL_SCHEDULED_UPDATE_REMOVED" | "CLUSTER_INSTANCE_DISABLED" | "CLUSTER_INSTANCE_ENABLED" | "CLUSTER_BLOCK_WRITE" | "CLUSTER_UNBLOCK_WRITE" | "KMIP_KEY_ROTATION_SCHEDULED" | "SSL_CERTIFICATE_ISSUED" | "PROJECT_SCHEDULED_MAINTENANCE_OUTSIDE_OF_PROTECTED_HOURS" | "CLUSTER_CANCELING_SHARD_DRAIN_REQUESTED" | "CLUSTER_MIGRATE_BACK_TO_AWS_MANAGED_IP_REQUESTED" | "CLUSTER_IP_MIGRATED_FIRST_ROUND" | "CLUSTER_IP_MIGRATED_SECOND_ROUND" | "CLUSTER_IP_MIGRATED_FINAL_ROUND" | "CLUSTER_IP_ROLLED_BACK" | "AZ_BALANCING_OVERRIDE_MODIFIED" | "FTDC_SETTINGS_UPDATED" | "PROXY_PROTOCOL_FOR_PRIVATE_LINK_MODE_UPDATED") | ("DB_CHECK_SUBMITTED" | "DB_CHECK_UPDATED" | "CLUSTER_SAMPLED_FOR_DB_CHECK" | "DB_CHECK_SCHEDULED_FOR_CLUSTER" | "DB_CHECK_DEFERRED_FOR_CLUSTER" | "CLUSTER_OPTED_OUT_OF_DB_CHECK") | ("CLUSTER_SAMPLED_FOR_DATA_VALIDATION" | "DATA_VALIDATION_SUBMITTED_FOR_CLUSTER" | "CLUSTER_OPTED_OUT_OF_DATA_VALIDATION") | ("COMPUTE_AUTO_SCALE_INITIATED" | "DISK_AUTO_SCALE_INITIATED" | "COMPUTE_AUTO_SCALE_INITIATED_BASE" | "COMPUTE_AUTO_SCALE_INITIATED_ANALYTICS" | "COMPUTE_AUTO_SCALE_SCALE_DOWN_FAIL_BASE" | "COMPUTE_AUTO_SCALE_SCALE_DOWN_FAIL_ANALYTICS" | "COMPUTE_AUTO_SCALE_MAX_INSTANCE_SIZE_FAIL_BASE" | "COMPUTE_AUTO_SCALE_MAX_INSTANCE_SIZE_FAIL_ANALYTICS" | "COMPUTE_AUTO_SCALE_OPLOG_FAIL_BASE" | "COMPUTE_AUTO_SCALE_OPLOG_FAIL_ANALYTICS" | "DISK_AUTO_SCALE_MAX_DISK_SIZE_FAIL" | "DISK_AUTO_SCALE_OPLOG_FAIL" | "PREDICTIVE_COMPUTE_AUTO_SCALE_INITIATED_BASE" | "PREDICTIVE_COMPUTE_AUTO_SCALE_MAX_INSTANCE_SIZE_FAIL_BASE" | "PREDICTIVE_COMPUTE_AUTO_SCALE_OPLOG_FAIL_BASE") | ("MAINTENANCE_IN_ADVANCED" | "MAINTENANCE_AUTO_DEFERRED" | "MAINTENANCE_STARTED" | "MAINTENANCE_NO_LONGER_NEEDED") | ("SERVERLESS_AUTO_SCALING_INITIATED" | "SERVERLESS_VERTICAL_SCALING_INITIATED" | "SERVERLESS_HORIZONTAL_SCALING_INITIATED" | "SERVERLESS_MTM_DRAIN_REQUESTED" | "SERVERLESS_MTM_DRAIN_INITIATED" | "SERVERLESS_MTM_DRAIN_COMPLETED" | "SERVERLESS_MTM_DRAIN_STOPPED") | ("SERVERLESS_INSTANCE_CREATED" | "SERVERLESS_INSTANCE_READY" | "SERVERLESS_INSTANCE_UPDATE_SUBMITTED" | "SERVERLESS_INSTANCE_UPDATE_STARTED" | "SERVERLESS_INSTANCE_UPDATE_COMPLETED" | "SERVERLESS_INSTANCE_DELETE_SUBMITTED" | "SERVERLESS_INSTANCE_DELETED" | "SERVERLESS_INSTANCE_BLOCKED" | "SERVERLESS_INSTANCE_UNBLOCKED") | ("TENANT_ENDPOINT_CREATED" | "TENANT_ENDPOINT_RESERVED" | "TENANT_ENDPOINT_RESERVATION_FAILED" | "TENANT_ENDPOINT_UPDATED" | "TENANT_ENDPOINT_INITIATING" | "TENANT_ENDPOINT_AVAILABLE" | "TENANT_ENDPOINT_FAILED" | "TENANT_ENDPOINT_DELETING" | "TENANT_ENDPOINT_DELETED" | "TENANT_ENDPOINT_EXPIRED") | ("TENANT_ENDPOINT_SERVICE_DEPLOYMENT_CREATED" | "TENANT_ENDPOINT_SERVICE_CREATED" | "TENANT_ENDPOINT_SERVICE_AVAILABLE" | "TENANT_ENDPOINT_SERVICE_DEPLOYMENT_DELETE_REQUESTED" | "TENANT_ENDPOINT_SERVICE_DELETED" | "TENANT_ENDPOINT_SERVICE_DEPLOYMENT_DELETED" | "TENANT_ENDPOINT_SERVICE_DEPLOYMENT_NUM_DESIRED_ENDPOINT_SERVICES_INCREASED") | ("NDS_X509_USER_AUTHENTICATION_CUSTOMER_CA_EXPIRATION_RESOLVED" | "NDS_X509_USER_AUTHENTICATION_CUSTOMER_CA_EXPIRATION_CHECK" | "NDS_X509_USER_AUTHENTICATION_CUSTOMER_CRL_EXPIRATION_RESOLVED" | "NDS_X509_USER_AUTHENTICATION_CUSTOMER_CRL_EXPIRATION_CHECK" | "NDS_X509_USER_AUTHENTICATION_MANAGED_USER_CERTS_EXPIRATION_RESOLVED" | "NDS_X509_USER_AUTHENTICATION_MANAGED_USER_CERTS_EXPIRATION_CHECK") | ("ONLINE_ARCHIVE_INSUFFICIENT_INDEXES_CHECK" | "ONLINE_ARCHIVE_INSUFFICIENT_INDEXES_RESOLVED" | "ONLINE_ARCHIVE_UP_TO_DATE" | "ONLINE_ARCHIVE_DATA_EXPIRATION_RESOLVED" | "ONLINE_ARCHIVE_MAX_CONSECUTIVE_OFFLOAD_WINDOWS_CHECK") | ("ENDPOINT_SERVICE_CREATED" | "ENDPOINT_SERVICE_DELETED" | "INTERFACE_ENDPOINT_CREATED" | "INTERFACE_ENDPOINT_DELETED" | "INTERFACE_ENDPOINT_PATCHED") | "PROACTIVE_OPERATION_EVENT_LOGGED" | ("PRIMARY_ELECTED" | "REPLICATION_OPLOG_WINDOW_HEALTHY" | "REPLICATION_OPLOG_WINDOW_RUNNING_OUT" | "ONE_PRIMARY" | "NO_PRIMARY" | "TOO_MANY_ELECTIONS" | "TOO_FEW_HEALTHY_MEMBERS" | "TOO_MANY_UNHEALTHY_MEMBERS") | ("SEARCH_DEPLOYMENT_CREATED" | "SEARCH_DEPLOYMENT_UPDATED" | "SEARCH_DEPLOYMENT_DELETED") | ("SERVERLESS_DEPLOYMENT_CREATED" | "SERVERLESS_DEPLOYMENT_DELETED" | "SERVERLESS_DEPLOYMENT_UPDATED" | "SERVERLESS_DEPLOYMENT_INSTANCE_REPLACED" | "SERVERLESS_DEPLOYMENT_INSTANCE_REBOOTED" | "SERVERLESS_DEPLOYMENT_ENDPOINT_SERVICE_LINKED" | "SERVERLESS_DEPLOYMENT_ENDPOINT_SERVICE_UNLINKED" | "SERVERLESS_DEPLOYMENT_ENVOY_INSTANCE_UIS_KEYS_ROTATED") | ("INSIDE_SERVERLESS_METRIC_THRESHOLD" | "OUTSIDE_SERVERLESS_METRIC_THRESHOLD") | ("INSIDE_FLEX_METRIC_THRESHOLD" | "OUTSIDE_FLEX_METRIC_THRESHOLD") | "SETUP_SERVERLESS_INITIATED" | "MAX_PROCESSOR_COUNT_REACHED" | ("STREAM_PROCESSOR_STATE_IS_FAILED" | "INSIDE_STREAM_PROCESSOR_METRIC_THRESHOLD" | "OUTSIDE_STREAM_PROCESSOR_METRIC_THRESHOLD") | "CASE_CREATED" | ("SUPPORT_EMAILS_SENT_SUCCESSFULLY" | "SUPPORT_EMAILS_SENT_FAILURE") | ("TEAM_ADDED_TO_GROUP" | "TEAM_REMOVED_FROM_GROUP" | "TEAM_ROLES_MODIFIED") | ("TENANT_SNAPSHOT_STARTED_AUDIT" | "TENANT_SNAPSHOT_COMPLETED_AUDIT" | "TENANT_SNAPSHOT_DELETED_AUDIT" | "TENANT_RESTORE_REQUESTED_AUDIT" | "TENANT_RESTORE_COMPLETED_AUDIT" | "TENANT_SNAPSHOT_DOWNLOAD_REQUESTED_AUDIT") | ("JOINED_GROUP" | "REMOVED_FROM_GROUP" | "INVITED_TO_GROUP" | "REQUESTED_TO_JOIN_GROUP" | "GROUP_INVITATION_DELETED" | "USER_ROLES_CHANGED_AUDIT" | "JOIN_GROUP_REQUEST_DENIED_AUDIT" | "JOIN_GROUP_REQUEST_APPROVED_AUDIT") | ("CLUSTER_VERSION_FIXED" | "CLUSTER_VERSION_UNFIXED" | "CLUSTER_FCV_FIXED" | "CLUSTER_FCV_UNFIXED" | "CLUSTER_FCV_EXPIRATION_DATE_UPDATED" | "ACME_PROVIDER_FIXED" | "ACME_PROVIDER_UNFIXED" | "AGENT_VERSION_FIXED" | "AGENT_VERSION_UNFIXED" | "FIXED_VERSION_UPDATED" | "FIXED_AGENT_VERSION_UPDATED" | "CLUSTER_FCV_DOWNGRADED" | "CLUSTER_BINARY_VERSION_DOWNGRADED" | "CLUSTER_BINARY_VERSION_UPGRADED" | "CLUSTER_OS_FIXED" | "CLUSTER_OS_UNFIXED") | ("TAGS_MODIFIED" | "CLUSTER_TAGS_MODIFIED" | "GROUP_TAGS_MODIFIED") | "EMPLOYEE_DOWNLOADED_CLUSTER_LOGS" | ("CHARTS_API_SUCCESS" | "CHARTS_API_FAILURE") | "RESOURCE_POLICY_VIOLATED";
         EventViewForNdsGroup: components["schemas"]["DefaultEventViewForNdsGroup"] | components["schemas"]["AlertAudit"] | components["schemas"]["AlertConfigAudit"] | components["schemas"]["ApiUserEventViewForNdsGroup"] | components["schemas"]["ServiceAccountGroupEvents"] | components["schemas"]["AutomationConfigEventView"] | components["schemas"]["AppServiceEventView"] | components["schemas"]["BillingEventViewForNdsGroup"] | components["schemas"]["ClusterEventViewForNdsGroup"] | components["schemas"]["DataExplorerAccessedEventView"] | components["schemas"]["DataExplorerEvent"] | components["schemas"]["FTSIndexAuditView"] | components["schemas"]["HostEventViewForNdsGroup"] | components["schemas"]["HostMetricEvent"] | components["schemas"]["NDSAuditViewForNdsGroup"] | components["schemas"]["NDSAutoScalingAuditViewForNdsGroup"] | components["schemas"]["NDSServerlessInstanceAuditView"] | components["schemas"]["NDSTenantEndpointAuditView"] | components["schemas"]["ForNdsGroup"] | components["schemas"]["SearchDeploymentAuditView"] | components["schemas"]["TeamEventViewForNdsGroup"] | components["schemas"]["UserEventViewForNdsGroup"] | components["schemas"]["ResourceEventViewForNdsGroup"] | components["schemas"]["StreamsEventViewForNdsGroup"] | components["schemas"]["StreamProcessorEventViewForNdsGroup"] | components["schemas"]["ChartsAudit"] | components["schemas"]["AtlasResourcePolicyAuditForNdsGroup"];
         FieldViolation: {
@@ -1228,6 +1802,357 @@ export interface components {
             description: string;
             /** @description A path that leads to a field in the request body. */
             field: string;
+        };
+        FlexAVGCommandExecutionTimeMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_AVG_COMMAND_EXECUTION_TIME";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
+        };
+        FlexAVGWriteExecutionTimeMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_AVG_WRITE_EXECUTION_TIME";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
+        };
+        /**
+         * Flex Cluster Metric Threshold
+         * @description Threshold for the metric that, when exceeded, triggers an alert. The metric threshold pertains to event types which reflects changes of measurements and metrics about the serverless database.
+         */
+        FlexClusterMetricThreshold: {
+            /** @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. */
+            metricName: string;
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
+        } & (components["schemas"]["RawMetricThresholdView"] | components["schemas"]["FlexConnectionPercentRawMetricThresholdView"] | components["schemas"]["DataMetricThresholdView"] | components["schemas"]["FlexNetworkBytesInDataMetricThresholdView"] | components["schemas"]["FlexNetworkBytesOutDataMetricThresholdView"] | components["schemas"]["FlexNetworkNumRequestsRawMetricThresholdView"] | components["schemas"]["FlexOpCounterCMDRawMetricThresholdView"] | components["schemas"]["FlexOpCounterDeleteRawMetricThresholdView"] | components["schemas"]["FlexOpCounterInsertRawMetricThresholdView"] | components["schemas"]["FlexOpCounterQueryRawMetricThresholdView"] | components["schemas"]["FlexOpCounterUpdateRawMetricThresholdView"] | components["schemas"]["FlexOpCounterGetMoreRawMetricThresholdView"] | components["schemas"]["TimeMetricThresholdView"] | components["schemas"]["FlexAVGWriteExecutionTimeMetricThresholdView"] | components["schemas"]["FlexAVGCommandExecutionTimeMetricThresholdView"]);
+        FlexConnectionPercentRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_CONNECTIONS_PERCENT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        /**
+         * Flex Alert Configuration
+         * @description Flex metric alert configuration allows to select which Flex database metrics trigger alerts and how users are notified.
+         */
+        FlexMetricAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["FlexMetricEventTypeViewAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            metricThreshold?: components["schemas"]["FlexClusterMetricThreshold"];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Flex Metric Event Types
+         * @description Event type that triggers an alert.
+         * @example OUTSIDE_FLEX_METRIC_THRESHOLD
+         * @enum {string}
+         */
+        FlexMetricEventTypeViewAlertable: "OUTSIDE_FLEX_METRIC_THRESHOLD";
+        FlexNetworkBytesInDataMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_NETWORK_BYTES_IN";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["DataMetricUnits"];
+        };
+        FlexNetworkBytesOutDataMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_NETWORK_BYTES_OUT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["DataMetricUnits"];
+        };
+        FlexNetworkNumRequestsRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_NETWORK_NUM_REQUESTS";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        FlexOpCounterCMDRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_OPCOUNTER_CMD";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        FlexOpCounterDeleteRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_OPCOUNTER_DELETE";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        FlexOpCounterGetMoreRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_OPCOUNTER_GETMORE";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        FlexOpCounterInsertRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_OPCOUNTER_INSERT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        FlexOpCounterQueryRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_OPCOUNTER_QUERY";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        FlexOpCounterUpdateRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_OPCOUNTER_UPDATE";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
         };
         /**
          * ReplicaSet Events
@@ -1336,6 +2261,141 @@ export interface components {
              */
             readonly username?: string;
         };
+        /** @description Threshold value that triggers an alert. */
+        GreaterThanDaysThresholdView: {
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "GREATER_THAN";
+            /**
+             * Format: int32
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "DAYS";
+        };
+        /**
+         * Greater Than Raw Threshold
+         * @description A Limit that triggers an alert when greater than a number.
+         */
+        GreaterThanRawThreshold: {
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "GREATER_THAN";
+            /**
+             * Format: int32
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        GreaterThanRawThresholdAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["ReplicaSetEventTypeViewForNdsGroupAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["ReplicaSetMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["GreaterThanRawThreshold"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Greater Than Time Threshold
+         * @description A Limit that triggers an alert when greater than a time period.
+         */
+        GreaterThanTimeThreshold: {
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "GREATER_THAN";
+            /**
+             * Format: int32
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
+        };
+        GroupAlertsConfig: components["schemas"]["DefaultAlertConfigViewForNdsGroup"] | components["schemas"]["AppServiceAlertConfigViewForNdsGroup"] | components["schemas"]["AppServiceMetricAlertConfigViewForNdsGroup"] | components["schemas"]["BillingThresholdAlertConfigViewForNdsGroup"] | components["schemas"]["ClusterAlertConfigViewForNdsGroup"] | components["schemas"]["CpsBackupThresholdAlertConfigViewForNdsGroup"] | components["schemas"]["EncryptionKeyAlertConfigViewForNdsGroup"] | components["schemas"]["HostAlertConfigViewForNdsGroup"] | components["schemas"]["HostMetricAlertConfigViewForNdsGroup"] | components["schemas"]["NDSX509UserAuthenticationAlertConfigViewForNdsGroup"] | components["schemas"]["ReplicaSetAlertConfigViewForNdsGroup"] | components["schemas"]["ReplicaSetThresholdAlertConfigViewForNdsGroup"] | components["schemas"]["ServerlessMetricAlertConfigViewForNdsGroup"] | components["schemas"]["FlexMetricAlertConfigViewForNdsGroup"] | components["schemas"]["StreamProcessorAlertConfigViewForNdsGroup"] | components["schemas"]["StreamProcessorMetricAlertConfigViewForNdsGroup"];
+        /**
+         * Group Notification
+         * @description Group notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        GroupNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send email notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            emailEnabled?: boolean;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /** @description List that contains the one or more project roles that receive the configured alert. This parameter is available when `"notifications.[n].typeName" : "GROUP"` or `"notifications.[n].typeName" : "ORG"`. If you include this parameter, MongoDB Cloud sends alerts only to users assigned the roles you specify in the array. If you omit this parameter, MongoDB Cloud sends alerts to users assigned any role. */
+            roles?: ("GROUP_BACKUP_MANAGER" | "GROUP_CLUSTER_MANAGER" | "GROUP_DATA_ACCESS_ADMIN" | "GROUP_DATA_ACCESS_READ_ONLY" | "GROUP_DATA_ACCESS_READ_WRITE" | "GROUP_DATABASE_ACCESS_ADMIN" | "GROUP_OBSERVABILITY_VIEWER" | "GROUP_OWNER" | "GROUP_READ_ONLY" | "GROUP_SEARCH_INDEX_EDITOR" | "GROUP_STREAM_PROCESSING_OWNER")[];
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send text message notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            smsEnabled?: boolean;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "GROUP";
+        };
         GroupPaginatedEventView: {
             /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
             readonly links?: components["schemas"]["Link"][];
@@ -1367,6 +2427,98 @@ export interface components {
             /** @description A list of secrets associated with the specified Service Account. */
             secrets?: components["schemas"]["ServiceAccountSecret"][];
         };
+        GroupServiceAccountRoleAssignment: {
+            /** @description The Project permissions for the Service Account in the specified Project. */
+            roles: ("GROUP_OWNER" | "GROUP_READ_ONLY" | "GROUP_DATA_ACCESS_ADMIN" | "GROUP_DATA_ACCESS_READ_ONLY" | "GROUP_DATA_ACCESS_READ_WRITE" | "GROUP_CLUSTER_MANAGER" | "GROUP_SEARCH_INDEX_EDITOR" | "GROUP_STREAM_PROCESSING_OWNER" | "GROUP_BACKUP_MANAGER" | "GROUP_OBSERVABILITY_VIEWER" | "GROUP_DATABASE_ACCESS_ADMIN")[];
+        };
+        /**
+         * HipChat Notification
+         * @description HipChat notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        HipChatNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description HipChat API token that MongoDB Cloud needs to send alert notifications to HipChat. The resource requires this parameter when `"notifications.[n].typeName" : "HIP_CHAT"`". If the token later becomes invalid, MongoDB Cloud sends an email to the project owners. If the token remains invalid, MongoDB Cloud removes it.
+             *
+             *     **NOTE**: After you create a notification which requires an API or integration key, the key appears partially redacted when you:
+             *
+             *     * View or edit the alert through the Atlas UI.
+             *
+             *     * Query the alert for the notification through the Atlas Administration API.
+             * @example ************************************1234
+             */
+            notificationToken?: string;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description HipChat API room name to which MongoDB Cloud sends alert notifications. The resource requires this parameter when `"notifications.[n].typeName" : "HIP_CHAT"`".
+             * @example test room
+             */
+            roomName?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "HIP_CHAT";
+        };
+        /**
+         * Host Alert Configuration
+         * @description Host alert configuration allows to select which mongod host events trigger alerts and how users are notified.
+         */
+        HostAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["HostEventTypeViewForNdsGroupAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["HostMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
         /**
          * Host Event Types
          * @description Unique identifier of event type.
@@ -1374,6 +2526,13 @@ export interface components {
          * @enum {string}
          */
         HostEventTypeViewForNdsGroup: "AUTO_CREATED_INDEX_AUDIT" | "ATTEMPT_KILLOP_AUDIT" | "ATTEMPT_KILLSESSION_AUDIT" | "HOST_UP" | "HOST_DOWN" | "HOST_HAS_INDEX_SUGGESTIONS" | "HOST_MONGOT_RECOVERED_OOM" | "HOST_MONGOT_CRASHING_OOM" | "HOST_MONGOT_RESUME_REPLICATION" | "HOST_MONGOT_STOP_REPLICATION" | "HOST_ENOUGH_DISK_SPACE" | "HOST_NOT_ENOUGH_DISK_SPACE" | "SSH_KEY_NDS_HOST_ACCESS_REQUESTED" | "SSH_KEY_NDS_HOST_ACCESS_REFRESHED" | "SSH_KEY_NDS_HOST_ACCESS_ATTEMPT" | "SSH_KEY_NDS_HOST_ACCESS_GRANTED" | "HOST_SSH_SESSION_ENDED" | "HOST_X509_CERTIFICATE_CERTIFICATE_GENERATED_FOR_SUPPORT_ACCESS" | "PUSH_BASED_LOG_EXPORT_RESUMED" | "PUSH_BASED_LOG_EXPORT_STOPPED" | "PUSH_BASED_LOG_EXPORT_DROPPED_LOG" | "HOST_VERSION_BEHIND" | "VERSION_BEHIND" | "HOST_EXPOSED" | "HOST_SSL_CERTIFICATE_STALE" | "HOST_SECURITY_CHECKUP_NOT_MET";
+        /**
+         * Host Event Types
+         * @description Event type that triggers an alert.
+         * @example HOST_DOWN
+         * @enum {string}
+         */
+        HostEventTypeViewForNdsGroupAlertable: "HOST_DOWN" | "HOST_HAS_INDEX_SUGGESTIONS" | "HOST_MONGOT_CRASHING_OOM" | "HOST_MONGOT_STOP_REPLICATION" | "HOST_NOT_ENOUGH_DISK_SPACE" | "SSH_KEY_NDS_HOST_ACCESS_REQUESTED" | "SSH_KEY_NDS_HOST_ACCESS_REFRESHED" | "PUSH_BASED_LOG_EXPORT_STOPPED" | "PUSH_BASED_LOG_EXPORT_DROPPED_LOG" | "HOST_VERSION_BEHIND" | "VERSION_BEHIND" | "HOST_EXPOSED" | "HOST_SSL_CERTIFICATE_STALE" | "HOST_SECURITY_CHECKUP_NOT_MET";
         /**
          * Host Events
          * @description Host event identifies different activities about mongod host.
@@ -1447,6 +2606,66 @@ export interface components {
              * @description Email address for the user who triggered this event. If this resource returns this parameter, it doesn't return the **publicApiKey** parameter.
              */
             readonly username?: string;
+        };
+        /**
+         * Matchers
+         * @description Rules to apply when comparing an host against this alert configuration.
+         */
+        HostMatcher: {
+            fieldName: components["schemas"]["HostMatcherField"];
+            /**
+             * @description Comparison operator to apply when checking the current metric value against **matcher[n].value**.
+             * @enum {string}
+             */
+            operator: "EQUALS" | "CONTAINS" | "STARTS_WITH" | "ENDS_WITH" | "NOT_EQUALS" | "NOT_CONTAINS" | "REGEX";
+            value?: components["schemas"]["MatcherHostType"];
+        };
+        /**
+         * Host Matcher Fields
+         * @description Name of the parameter in the target object that MongoDB Cloud checks. The parameter must match all rules for MongoDB Cloud to check for alert configurations.
+         * @example HOSTNAME
+         * @enum {string}
+         */
+        HostMatcherField: "TYPE_NAME" | "HOSTNAME" | "PORT" | "HOSTNAME_AND_PORT" | "REPLICA_SET_NAME";
+        /**
+         * Host Metric Alert Configuration
+         * @description Host metric alert configuration allows to select which mongod host metrics trigger alerts and how users are notified.
+         */
+        HostMetricAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["HostMetricEventTypeViewAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["HostMatcher"][];
+            metricThreshold?: components["schemas"]["HostMetricThreshold"];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
         };
         /**
          * Host Metric Events
@@ -1532,6 +2751,41 @@ export interface components {
          * @enum {string}
          */
         HostMetricEventTypeView: "INSIDE_METRIC_THRESHOLD" | "OUTSIDE_METRIC_THRESHOLD";
+        /**
+         * Host Metric Event Types
+         * @description Event type that triggers an alert.
+         * @example OUTSIDE_METRIC_THRESHOLD
+         * @enum {string}
+         */
+        HostMetricEventTypeViewAlertable: "OUTSIDE_METRIC_THRESHOLD";
+        /**
+         * Host Metric Threshold
+         * @description Threshold for the metric that, when exceeded, triggers an alert. The metric threshold pertains to event types which reflects changes of measurements and metrics about mongod host.
+         */
+        HostMetricThreshold: {
+            /** @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. */
+            metricName: string;
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
+        };
         /** @description Value of the metric that triggered the alert. The resource returns this parameter for alerts of events impacting hosts. */
         HostMetricValue: {
             /**
@@ -1545,6 +2799,100 @@ export interface components {
              */
             readonly units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
         };
+        KafkaRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "STREAM_PROCESSOR_KAFKA_LAG";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        /** @description Threshold value that triggers an alert. */
+        LessThanDaysThresholdView: {
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN";
+            /**
+             * Format: int32
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "DAYS";
+        };
+        /**
+         * Less Than Time Threshold
+         * @description A Limit that triggers an alert when less than a time period.
+         */
+        LessThanTimeThreshold: {
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN";
+            /**
+             * Format: int32
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
+        };
+        LessThanTimeThresholdAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["ReplicaSetEventTypeViewForNdsGroupAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["ReplicaSetMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["LessThanTimeThreshold"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
         Link: {
             /**
              * @description Uniform Resource Locator (URL) that points another API resource to which this response has some relationship. This URL often begins with `https://cloud.mongodb.com/api/atlas`.
@@ -1556,6 +2904,53 @@ export interface components {
              * @example self
              */
             rel?: string;
+        };
+        /**
+         * Matcher Host Types
+         * @description Value to match or exceed using the specified **matchers.operator**.
+         * @example STANDALONE
+         * @enum {string}
+         */
+        MatcherHostType: "STANDALONE" | "PRIMARY" | "SECONDARY" | "ARBITER" | "MONGOS" | "CONFIG" | "MONGOT";
+        /**
+         * Microsoft Teams Notification
+         * @description Microsoft Teams notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        MicrosoftTeamsNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description Microsoft Teams Webhook Uniform Resource Locator (URL) that MongoDB Cloud needs to send this notification via Microsoft Teams. The resource requires this parameter when `"notifications.[n].typeName" : "MICROSOFT_TEAMS"`. If the URL later becomes invalid, MongoDB Cloud sends an email to the project owners. If the key remains invalid, MongoDB Cloud removes it.
+             *
+             *     **NOTE**: When you view or edit the alert for a Microsoft Teams notification, the URL appears partially redacted.
+             * @example https://webhook.com/****
+             */
+            microsoftTeamsWebhookUrl?: string;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "MICROSOFT_TEAMS";
         };
         /** @description Authentication attempt, one per object, made against the cluster. */
         MongoDBAccessLogs: {
@@ -1846,6 +3241,53 @@ export interface components {
              */
             readonly username?: string;
         };
+        /**
+         * NDS X509 User Authentication Alert Configuration
+         * @description NDS X509 User Authentication alert configuration allows to select thresholds for expiration of client, CA certificates and CRL which trigger alerts and how users are notified.
+         */
+        NDSX509UserAuthenticationAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["NDSX509UserAuthenticationEventTypeViewAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["LessThanDaysThresholdView"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * NDS x509 User Auth Event Types
+         * @description Event type that triggers an alert.
+         * @example NDS_X509_USER_AUTHENTICATION_CUSTOMER_CA_EXPIRATION_CHECK
+         * @enum {string}
+         */
+        NDSX509UserAuthenticationEventTypeViewAlertable: "NDS_X509_USER_AUTHENTICATION_CUSTOMER_CA_EXPIRATION_CHECK" | "NDS_X509_USER_AUTHENTICATION_CUSTOMER_CRL_EXPIRATION_CHECK" | "NDS_X509_USER_AUTHENTICATION_MANAGED_USER_CERTS_EXPIRATION_CHECK";
         NetworkPermissionEntry: {
             /** @description Unique string of the Amazon Web Services (AWS) security group that you want to add to the project's IP access list. Your IP access list entry can be one **awsSecurityGroup**, one **cidrBlock**, or one **ipAddress**. You must configure Virtual Private Connection (VPC) peering for your project before you can add an AWS security group to an IP access list. You cannot set AWS security groups as temporary access list entries. Don't set this parameter if you set **cidrBlock** or **ipAddress**. */
             awsSecurityGroup?: string;
@@ -1941,6 +3383,26 @@ export interface components {
              */
             readonly username?: string;
         };
+        NumberMetricThresholdView: {
+            /** @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. */
+            metricName: string;
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["NumberMetricUnits"];
+        };
         /**
          * Number Metric Units
          * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
@@ -1959,6 +3421,107 @@ export interface components {
              */
             readonly number?: number;
             units?: components["schemas"]["NumberMetricUnits"];
+        };
+        /**
+         * @description Comparison operator to apply when checking the current metric value.
+         * @enum {string}
+         */
+        Operator: "<" | ">";
+        /**
+         * OpsGenie Notification
+         * @description OpsGenie notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        OpsGenieNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description API Key that MongoDB Cloud needs to send this notification via Opsgenie. The resource requires this parameter when `"notifications.[n].typeName" : "OPS_GENIE"`. If the key later becomes invalid, MongoDB Cloud sends an email to the project owners. If the key remains invalid, MongoDB Cloud removes it.
+             *
+             *     **NOTE**: After you create a notification which requires an API or integration key, the key appears partially redacted when you:
+             *
+             *     * View or edit the alert through the Atlas UI.
+             *
+             *     * Query the alert for the notification through the Atlas Administration API.
+             * @example ********************************a111
+             */
+            opsGenieApiKey?: string;
+            /**
+             * @description Opsgenie region that indicates which API Uniform Resource Locator (URL) to use.
+             * @default US
+             * @enum {string}
+             */
+            opsGenieRegion?: "US" | "EU";
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "OPS_GENIE";
+        };
+        /**
+         * Org Notification
+         * @description Org notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        OrgNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send email notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            emailEnabled?: boolean;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /** @description List that contains the one or more organization roles that receive the configured alert. This parameter is available when `"notifications.[n].typeName" : "GROUP"` or `"notifications.[n].typeName" : "ORG"`. If you include this parameter, MongoDB Cloud sends alerts only to users assigned the roles you specify in the array. If you omit this parameter, MongoDB Cloud sends alerts to users assigned any role. */
+            roles?: ("ORG_OWNER" | "ORG_MEMBER" | "ORG_GROUP_CREATOR" | "ORG_BILLING_ADMIN" | "ORG_BILLING_READ_ONLY" | "ORG_READ_ONLY")[];
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send text message notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            smsEnabled?: boolean;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "ORG";
         };
         /** @description Organization Service Account that Atlas created for the organization. */
         OrgServiceAccount: {
@@ -1980,6 +3543,71 @@ export interface components {
             roles?: ("ORG_MEMBER" | "ORG_READ_ONLY" | "ORG_BILLING_ADMIN" | "ORG_BILLING_READ_ONLY" | "ORG_GROUP_CREATOR" | "ORG_OWNER")[];
             /** @description A list of secrets associated with the specified Service Account. */
             secrets?: components["schemas"]["ServiceAccountSecret"][];
+        };
+        /** @description Organization Service Account that Atlas creates for this organization. If omitted, Atlas doesn't create an organization Service Account for this organization. If specified, this object requires all body parameters. */
+        OrgServiceAccountRequest: {
+            /** @description Human readable description for the Service Account. */
+            description: string;
+            /** @description Human-readable name for the Service Account. The name is modifiable and does not have to be unique. */
+            name: string;
+            /** @description A list of organization-level roles for the Service Account. */
+            roles: ("ORG_MEMBER" | "ORG_READ_ONLY" | "ORG_BILLING_ADMIN" | "ORG_BILLING_READ_ONLY" | "ORG_GROUP_CREATOR" | "ORG_OWNER")[];
+            /**
+             * Format: int32
+             * @description The expiration time of the new Service Account secret, provided in hours. The minimum and maximum allowed expiration times are subject to change and are controlled by the organization's settings.
+             * @example 8
+             */
+            secretExpiresAfterHours: number;
+        };
+        /**
+         * PagerDuty Notification
+         * @description PagerDuty notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        PagerDutyNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description PagerDuty region that indicates which API Uniform Resource Locator (URL) to use.
+             * @default US
+             * @enum {string}
+             */
+            region?: "US" | "EU";
+            /**
+             * @description PagerDuty service key that MongoDB Cloud needs to send notifications via PagerDuty. The resource requires this parameter when `"notifications.[n].typeName" : "PAGER_DUTY"`. If the key later becomes invalid, MongoDB Cloud sends an email to the project owners. If the key remains invalid, MongoDB Cloud removes it.
+             *
+             *     **NOTE**: After you create a notification which requires an API or integration key, the key appears partially redacted when you:
+             *
+             *     * View or edit the alert through the Atlas UI.
+             *
+             *     * Query the alert for the notification through the Atlas Administration API.
+             * @example ****************************7890
+             */
+            serviceKey?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "PAGER_DUTY";
         };
         /** @description List of MongoDB Database users granted access to databases in the specified project. */
         PaginatedApiAtlasDatabaseUserView: {
@@ -2154,6 +3782,29 @@ export interface components {
              */
             readonly username?: string;
         };
+        RawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_CONNECTIONS";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
         /**
          * Raw Metric Units
          * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
@@ -2174,12 +3825,130 @@ export interface components {
             units?: components["schemas"]["RawMetricUnits"];
         };
         /**
+         * Replica Set Alert Configuration
+         * @description Replica Set alert configuration allows to select which conditions of mongod replica set trigger alerts and how users are notified.
+         */
+        ReplicaSetAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["ReplicaSetEventTypeViewForNdsGroupAlertableNoThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["ReplicaSetMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["AlertsThresholdInteger"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
          * ReplicaSet Event Types
          * @description Unique identifier of event type.
          * @example PRIMARY_ELECTED
          * @enum {string}
          */
         ReplicaSetEventTypeViewForNdsGroup: "PRIMARY_ELECTED" | "REPLICATION_OPLOG_WINDOW_HEALTHY" | "REPLICATION_OPLOG_WINDOW_RUNNING_OUT" | "ONE_PRIMARY" | "NO_PRIMARY" | "TOO_MANY_ELECTIONS" | "TOO_FEW_HEALTHY_MEMBERS" | "TOO_MANY_UNHEALTHY_MEMBERS";
+        /**
+         * ReplicaSet Event Types
+         * @description Event type that triggers an alert.
+         * @example NO_PRIMARY
+         * @enum {string}
+         */
+        ReplicaSetEventTypeViewForNdsGroupAlertableNoThreshold: "NO_PRIMARY" | "PRIMARY_ELECTED";
+        /**
+         * ReplicaSet Event Types
+         * @description Event type that triggers an alert.
+         * @example TOO_MANY_ELECTIONS
+         * @enum {string}
+         */
+        ReplicaSetEventTypeViewForNdsGroupAlertableWithThreshold: "TOO_MANY_ELECTIONS" | "REPLICATION_OPLOG_WINDOW_RUNNING_OUT" | "TOO_FEW_HEALTHY_MEMBERS" | "TOO_MANY_UNHEALTHY_MEMBERS";
+        /**
+         * Matchers
+         * @description Rules to apply when comparing an replica set against this alert configuration.
+         */
+        ReplicaSetMatcher: {
+            fieldName: components["schemas"]["ReplicaSetMatcherField"];
+            /**
+             * @description Comparison operator to apply when checking the current metric value against **matcher[n].value**.
+             * @enum {string}
+             */
+            operator: "EQUALS" | "CONTAINS" | "STARTS_WITH" | "ENDS_WITH" | "NOT_EQUALS" | "NOT_CONTAINS" | "REGEX";
+            /**
+             * @description Value to match or exceed using the specified **matchers.operator**.
+             * @example event-replica-set
+             */
+            value: string;
+        };
+        /**
+         * Replica Set Matcher Fields
+         * @description Name of the parameter in the target object that MongoDB Cloud checks. The parameter must match all rules for MongoDB Cloud to check for alert configurations.
+         * @example REPLICA_SET_NAME
+         * @enum {string}
+         */
+        ReplicaSetMatcherField: "REPLICA_SET_NAME" | "SHARD_NAME" | "CLUSTER_NAME";
+        /**
+         * Replica Set Threshold Alert Configuration
+         * @description Replica Set threshold alert configuration allows to select thresholds for conditions of mongod replica set which trigger alerts and how users are notified.
+         */
+        ReplicaSetThresholdAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["ReplicaSetEventTypeViewForNdsGroupAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. You can filter using the matchers array if the **eventTypeName** specifies an event for a host, replica set, or sharded cluster. */
+            matchers?: components["schemas"]["ReplicaSetMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["AlertsThresholdInteger"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
         /**
          * Resource Event Types
          * @description Unique identifier of event type.
@@ -2251,6 +4020,29 @@ export interface components {
              */
             readonly username?: string;
         };
+        RPUMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_TOTAL_READ_UNITS";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["ServerlessMetricUnits"];
+        };
         /**
          * Search Deployment Audit Types
          * @description Unique identifier of event type.
@@ -2312,6 +4104,387 @@ export interface components {
              */
             readonly username?: string;
         };
+        ServerlessAVGCommandExecutionTimeMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_AVG_COMMAND_EXECUTION_TIME";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
+        };
+        ServerlessAVGWriteExecutionTimeMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_AVG_WRITE_EXECUTION_TIME";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
+        };
+        ServerlessConnectionPercentageRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_CONNECTIONS_PERCENT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        /**
+         * Serverless Event Types
+         * @description Event type that triggers an alert.
+         * @example OUTSIDE_SERVERLESS_METRIC_THRESHOLD
+         * @enum {string}
+         */
+        ServerlessEventTypeViewAlertable: "OUTSIDE_SERVERLESS_METRIC_THRESHOLD";
+        /**
+         * Serverless Alert Configuration
+         * @description Serverless metric alert configuration allows to select which serverless database metrics trigger alerts and how users are notified.
+         */
+        ServerlessMetricAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["ServerlessEventTypeViewAlertable"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description Matching conditions for target resources. */
+            matchers?: components["schemas"]["AlertMatcher"][];
+            metricThreshold?: components["schemas"]["ServerlessMetricThreshold"];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Serverless Metric Threshold
+         * @description Threshold for the metric that, when exceeded, triggers an alert. The metric threshold pertains to event types which reflects changes of measurements and metrics about the serverless database.
+         */
+        ServerlessMetricThreshold: {
+            /** @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. */
+            metricName: string;
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
+        } & (components["schemas"]["ServerlessAVGCommandExecutionTimeMetricThresholdView"] | components["schemas"]["ServerlessAVGWriteExecutionTimeMetricThresholdView"] | components["schemas"]["TimeMetricThresholdView"] | components["schemas"]["ServerlessTotalWriteUnitsRPUMetricThresholdView"] | components["schemas"]["RPUMetricThresholdView"] | components["schemas"]["ServerlessOpCounterUpdateRawMetricThresholdView"] | components["schemas"]["ServerlessOpCounterQueryRawMetricThresholdView"] | components["schemas"]["ServerlessOpCounterInsertRawMetricThresholdView"] | components["schemas"]["ServerlessOpCounterGetMoreRawMetricThresholdView"] | components["schemas"]["ServerlessOpCounterDeleteRawMetricThresholdView"] | components["schemas"]["ServerlessOpCounterCDMRawMetricThresholdView"] | components["schemas"]["ServerlessNetworkNumRequestRawMetricThresholdView"] | components["schemas"]["ServerlessNetworkBytesOutDataMetricThresholdView"] | components["schemas"]["ServerlessNetworkBytesInDataMetricThresholdView"] | components["schemas"]["DataMetricThresholdView"] | components["schemas"]["ServerlessConnectionPercentageRawMetricThresholdView"] | components["schemas"]["RawMetricThresholdView"]);
+        /**
+         * Serverless Metric Units
+         * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+         * @example RPU
+         * @enum {string}
+         */
+        ServerlessMetricUnits: "RPU" | "THOUSAND_RPU" | "MILLION_RPU" | "WPU" | "THOUSAND_WPU" | "MILLION_WPU";
+        ServerlessNetworkBytesInDataMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_NETWORK_BYTES_IN";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["DataMetricUnits"];
+        };
+        ServerlessNetworkBytesOutDataMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_NETWORK_BYTES_OUT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["DataMetricUnits"];
+        };
+        ServerlessNetworkNumRequestRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_NETWORK_NUM_REQUESTS";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessOpCounterCDMRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_OPCOUNTER_CMD";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessOpCounterDeleteRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_OPCOUNTER_DELETE";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessOpCounterGetMoreRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_OPCOUNTER_GETMORE";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessOpCounterInsertRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_OPCOUNTER_INSERT";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessOpCounterQueryRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_OPCOUNTER_QUERY";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessOpCounterUpdateRawMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_OPCOUNTER_UPDATE";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["RawMetricUnits"];
+        };
+        ServerlessTotalWriteUnitsRPUMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "SERVERLESS_TOTAL_WRITE_UNITS";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["ServerlessMetricUnits"];
+        };
         /**
          * Service Account Event Types
          * @description Unique identifier of event type.
@@ -2372,6 +4545,38 @@ export interface components {
              */
             readonly username?: string;
         };
+        ServiceAccountIPAccessListEntry: {
+            /**
+             * @description Range of network addresses in the access list for the Service Account. This parameter requires the range to be expressed in Classless Inter-Domain Routing (CIDR) notation of Internet Protocol version 4 or version 6 addresses. You can set a value for this parameter or **ipAddress**, but not for both in the same request.
+             * @example 203.0.113.0/24
+             */
+            cidrBlock?: string;
+            /**
+             * Format: date-time
+             * @description Date MongoDB Cloud added the entry was added to the Access List. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly createdAt?: string;
+            /**
+             * @description Network address in the access list for the Service Account. This parameter requires the address to be expressed as one Internet Protocol version 4 or version 6 address. You can set a value for this parameter or **cidrBlock**, but not for both in the same request.
+             * @example 203.0.113.10
+             */
+            ipAddress?: string;
+            /**
+             * @description Network address that issued the most recent request to the API. This parameter requires the address to be expressed as one Internet Protocol version 4 or version 6 address. The resource returns this parameter after this IP address makes at least one request.
+             * @example 203.0.113.10
+             */
+            readonly lastUsedAddress?: string;
+            /**
+             * Format: date-time
+             * @description Date when MongoDB Cloud received the most recent request that originated from this Internet Protocol version 4 or version 6 address. The resource returns this parameter when at least one request originates from this IP address. MongoDB Cloud updates this parameter each time a client accesses the permitted resource, with a delay of up to 5 minutes. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly lastUsedAt?: string;
+            /**
+             * Format: int32
+             * @description The number of requests that has originated from this network address.
+             */
+            readonly requestCount?: number;
+        };
         ServiceAccountSecret: {
             /**
              * Format: date-time
@@ -2404,6 +4609,96 @@ export interface components {
              */
             readonly secret?: string;
         };
+        ServiceAccountSecretRequest: {
+            /**
+             * Format: int32
+             * @description The expiration time of the new Service Account secret, provided in hours. The minimum and maximum allowed expiration times are subject to change and are controlled by the organization's settings.
+             * @example 8
+             */
+            secretExpiresAfterHours: number;
+        };
+        /**
+         * Slack Notification
+         * @description Slack notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        SlackNotification: {
+            /**
+             * @description Slack API token or Bot token that MongoDB Cloud needs to send alert notifications via Slack. The resource requires this parameter when `"notifications.[n].typeName" : "SLACK"`. If the token later becomes invalid, MongoDB Cloud sends an email to the project owners. If the token remains invalid, MongoDB Cloud removes the token.
+             *
+             *     **NOTE**: After you create a notification which requires an API or integration key, the key appears partially redacted when you:
+             *
+             *     * View or edit the alert through the Atlas UI.
+             *
+             *     * Query the alert for the notification through the Atlas Administration API.
+             * @example **********************************************************************abcd
+             */
+            apiToken?: string;
+            /**
+             * @description Name of the Slack channel to which MongoDB Cloud sends alert notifications. The resource requires this parameter when `"notifications.[n].typeName" : "SLACK"`.
+             * @example alerts
+             */
+            channelName?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "SLACK";
+        };
+        /**
+         * SMS Notification
+         * @description SMS notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        SMSNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description Mobile phone number to which MongoDB Cloud sends alert notifications. The resource requires this parameter when `"notifications.[n].typeName" : "SMS"`.
+             * @example 1233337892
+             */
+            mobileNumber?: string;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "SMS";
+        };
         /** @description Configuration options for an Atlas Stream Processing Instance. */
         StreamConfig: {
             /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
@@ -2415,6 +4710,59 @@ export interface components {
              */
             tier?: "SP30" | "SP10";
         } | null;
+        /**
+         * Stream Processor Alert Configuration
+         * @description Host metric alert configuration allows to select which Atlas streams processors trigger alerts and how users are notified.
+         */
+        StreamProcessorAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["StreamProcessorEventTypeViewAlertableNoThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. */
+            matchers?: components["schemas"]["StreamsMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Stream Processor Event Types
+         * @description Event type that triggers an alert.
+         * @example STREAM_PROCESSOR_STATE_IS_FAILED
+         * @enum {string}
+         */
+        StreamProcessorEventTypeViewAlertableNoThreshold: "STREAM_PROCESSOR_STATE_IS_FAILED";
+        /**
+         * Stream Processor Event Types
+         * @description Event type that triggers an alert.
+         * @example OUTSIDE_STREAM_PROCESSOR_METRIC_THRESHOLD
+         * @enum {string}
+         */
+        StreamProcessorEventTypeViewAlertableWithThreshold: "OUTSIDE_STREAM_PROCESSOR_METRIC_THRESHOLD";
         /**
          * Stream Processor Event Types
          * @description Unique identifier of event type.
@@ -2472,6 +4820,74 @@ export interface components {
             readonly processorState?: string;
             raw?: components["schemas"]["raw"];
         };
+        /**
+         * Stream Processor Metric Alert Configuration
+         * @description Stream Processor threshold alert configuration allows to select thresholds on metrics which trigger alerts and how users are notified.
+         */
+        StreamProcessorMetricAlertConfigViewForNdsGroup: {
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created the alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly created?: string;
+            /**
+             * @description Flag that indicates whether someone enabled this alert configuration for the specified project.
+             * @default false
+             */
+            enabled?: boolean;
+            eventTypeName: components["schemas"]["StreamProcessorEventTypeViewAlertableWithThreshold"];
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the project that owns this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly groupId?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies this alert configuration.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of rules that determine whether MongoDB Cloud checks an object for the alert configuration. */
+            matchers?: components["schemas"]["StreamsMatcher"][];
+            /** @description List that contains the targets that MongoDB Cloud sends notifications. */
+            notifications: components["schemas"]["AlertsNotificationRootForGroup"][];
+            severityOverride?: components["schemas"]["EventSeverity"];
+            threshold?: components["schemas"]["StreamProcessorMetricThreshold"];
+            /**
+             * Format: date-time
+             * @description Date and time when someone last updated this alert configuration. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly updated?: string;
+        };
+        /**
+         * Stream Processor Metric Threshold
+         * @description Threshold for the metric that, when exceeded, triggers an alert. The metric threshold pertains to event types which reflects changes of measurements and metrics in stream processors.
+         */
+        StreamProcessorMetricThreshold: {
+            /** @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. */
+            metricName: string;
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            /**
+             * @description Element used to express the quantity. This can be an element of time, storage capacity, and the like.
+             * @enum {string}
+             */
+            units?: "bits" | "Kbits" | "Mbits" | "Gbits" | "bytes" | "KB" | "MB" | "GB" | "TB" | "PB" | "nsec" | "msec" | "sec" | "min" | "hours" | "million minutes" | "days" | "requests" | "1000 requests" | "GB seconds" | "GB hours" | "GB days" | "RPU" | "thousand RPU" | "million RPU" | "WPU" | "thousand WPU" | "million WPU" | "count" | "thousand" | "million" | "billion";
+        } & (components["schemas"]["KafkaRawMetricThresholdView"] | components["schemas"]["TimeMetricThresholdView"] | components["schemas"]["DLQRawMetricThresholdView"] | components["schemas"]["RawMetricThresholdView"]);
         /** @description AWS configurations for AWS-based connection types. */
         StreamsAWSConnectionConfig: {
             /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
@@ -2709,6 +5125,30 @@ export interface components {
             /** @description Describes the transport type. Can be either SASL_PLAINTEXT, SASL_SSL, or SSL. */
             protocol?: string;
         };
+        /**
+         * Matchers
+         * @description Rules to apply when comparing a stream processing instance or stream processor against this alert configuration.
+         */
+        StreamsMatcher: {
+            fieldName: components["schemas"]["StreamsMatcherField"];
+            /**
+             * @description Comparison operator to apply when checking the current metric value against **matcher[n].value**.
+             * @enum {string}
+             */
+            operator: "EQUALS" | "CONTAINS" | "STARTS_WITH" | "ENDS_WITH" | "NOT_EQUALS" | "NOT_CONTAINS" | "REGEX";
+            /**
+             * @description Value to match or exceed using the specified **matchers.operator**.
+             * @example event-replica-set
+             */
+            value: string;
+        };
+        /**
+         * Streams Matcher Fields
+         * @description Name of the parameter in the target object that MongoDB Cloud checks. The parameter must match all rules for MongoDB Cloud to check for alert configurations.
+         * @example INSTANCE_NAME
+         * @enum {string}
+         */
+        StreamsMatcherField: "INSTANCE_NAME" | "PROCESSOR_NAME";
         /** @description The configuration for S3 connections. */
         StreamsS3Connection: Omit<components["schemas"]["StreamsConnection"], "type"> & {
             aws?: components["schemas"]["StreamsAWSConnectionConfig"];
@@ -2838,6 +5278,60 @@ export interface components {
              */
             readonly username?: string;
         };
+        /**
+         * Team Notification
+         * @description Team notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        TeamNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send email notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            emailEnabled?: boolean;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send text message notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            smsEnabled?: boolean;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies one MongoDB Cloud team. The resource requires this parameter when `"notifications.[n].typeName" : "TEAM"`.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            teamId?: string;
+            /**
+             * @description Name of the MongoDB Cloud team that receives this notification. The resource requires this parameter when `"notifications.[n].typeName" : "TEAM"`.
+             * @example Atlas
+             */
+            teamName?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "TEAM";
+        };
         TimeMetricEventView: {
             /**
              * @description Unique 24-hexadecimal digit string that identifies the API Key that triggered the event. If this resource returns this parameter, it doesn't return the **userId** parameter.
@@ -2910,6 +5404,29 @@ export interface components {
              * @description Email address for the user who triggered this event. If this resource returns this parameter, it doesn't return the **publicApiKey** parameter.
              */
             readonly username?: string;
+        };
+        TimeMetricThresholdView: {
+            /**
+             * @description Human-readable label that identifies the metric against which MongoDB Cloud checks the configured **metricThreshold.threshold**. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            metricName: "FLEX_AVG_READ_EXECUTION_TIME";
+            /**
+             * @description MongoDB Cloud computes the current metric value as an average.
+             * @enum {string}
+             */
+            mode?: "AVERAGE";
+            /**
+             * @description Comparison operator to apply when checking the current metric value.
+             * @enum {string}
+             */
+            operator?: "LESS_THAN" | "GREATER_THAN";
+            /**
+             * Format: double
+             * @description Value of metric that, when exceeded, triggers an alert.
+             */
+            threshold?: number;
+            units?: components["schemas"]["TimeMetricUnits"];
         };
         /**
          * Time Metric Units
@@ -3006,6 +5523,55 @@ export interface components {
             readonly username?: string;
         };
         /**
+         * User Notification
+         * @description User notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        UserNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send email notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            emailEnabled?: boolean;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Flag that indicates whether MongoDB Cloud should send text message notifications. The resource requires this parameter when one of the following values have been set:
+             *
+             *     - `"notifications.[n].typeName" : "ORG"`
+             *     - `"notifications.[n].typeName" : "GROUP"`
+             *     - `"notifications.[n].typeName" : "USER"`
+             */
+            smsEnabled?: boolean;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "USER";
+            /**
+             * Format: email
+             * @description MongoDB Cloud username of the person to whom MongoDB Cloud sends notifications. Specify only MongoDB Cloud users who belong to the project that owns the alert configuration. The resource requires this parameter when `"notifications.[n].typeName" : "USER"`.
+             */
+            username?: string;
+        };
+        /**
          * Database User Scope
          * @description Range of resources available to this database user.
          */
@@ -3017,6 +5583,110 @@ export interface components {
              * @enum {string}
              */
             type: "CLUSTER" | "DATA_LAKE" | "STREAM";
+        };
+        /**
+         * VictorOps Notification
+         * @description VictorOps notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        VictorOpsNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "VICTOR_OPS";
+            /**
+             * @description API key that MongoDB Cloud needs to send alert notifications to Splunk On-Call. The resource requires this parameter when `"notifications.[n].typeName" : "VICTOR_OPS"`. If the key later becomes invalid, MongoDB Cloud sends an email to the project owners. If the key remains invalid, MongoDB Cloud removes it.
+             *
+             *     **NOTE**: After you create a notification which requires an API or integration key, the key appears partially redacted when you:
+             *
+             *     * View or edit the alert through the Atlas UI.
+             *
+             *     * Query the alert for the notification through the Atlas Administration API.
+             * @example ********************************9abc
+             */
+            victorOpsApiKey?: string;
+            /**
+             * @description Routing key that MongoDB Cloud needs to send alert notifications to Splunk On-Call. The resource requires this parameter when `"notifications.[n].typeName" : "VICTOR_OPS"`. If the key later becomes invalid, MongoDB Cloud sends an email to the project owners. If the key remains invalid, MongoDB Cloud removes it.
+             * @example test routing
+             */
+            victorOpsRoutingKey?: string;
+        };
+        /**
+         * Webhook Notification
+         * @description Webhook notification configuration for MongoDB Cloud to send information when an event triggers an alert condition.
+         */
+        WebhookNotification: {
+            /**
+             * Format: int32
+             * @description Number of minutes that MongoDB Cloud waits after detecting an alert condition before it sends out the first notification.
+             */
+            delayMin?: number;
+            /**
+             * @description The id of the associated integration, the credentials of which to use for requests.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            integrationId?: string;
+            /**
+             * Format: int32
+             * @description Number of minutes to wait between successive notifications. MongoDB Cloud sends notifications until someone acknowledges the unacknowledged alert.
+             *
+             *     PagerDuty, VictorOps, and OpsGenie notifications don't return this element. Configure and manage the notification interval within each of those services.
+             */
+            intervalMin?: number;
+            /**
+             * @description The notifierId is a system-generated unique identifier assigned to each notification method. This is needed when updating third-party notifications without requiring explicit authentication credentials.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            notifierId?: string;
+            /**
+             * @description Human-readable label that displays the alert notification type.
+             * @enum {string}
+             */
+            typeName: "WEBHOOK";
+            /**
+             * Format: password
+             * @description Authentication secret for a webhook-based alert.
+             *
+             *     Atlas returns this value if you set `"notifications.[n].typeName" :"WEBHOOK"` and either:
+             *     * You set `notification.[n].webhookSecret` to a non-empty string
+             *     * You set a default webhookSecret either on the Integrations page, or with the [Integrations API](#tag/Third-Party-Service-Integrations/operation/createIntegration)
+             *
+             *     **NOTE**: When you view or edit the alert for a webhook notification, the secret appears completely redacted.
+             */
+            webhookSecret?: string;
+            /**
+             * @description Target URL for a webhook-based alert.
+             *
+             *     Atlas returns this value if you set `"notifications.[n].typeName" :"WEBHOOK"` and either:
+             *     * You set `notification.[n].webhookURL` to a non-empty string
+             *     * You set a default webhookUrl either on the [Integrations](https://www.mongodb.com/docs/atlas/tutorial/third-party-service-integrations/#std-label-third-party-integrations) page, or with the [Integrations API](#tag/Third-Party-Service-Integrations/operation/createIntegration)
+             *
+             *     **NOTE**: When you view or edit the alert for a Webhook URL notification, the URL appears partially redacted.
+             * @example https://webhook.com/****
+             */
+            webhookUrl?: string;
         };
     };
     responses: {

@@ -28,16 +28,31 @@ export const USER_ROLE_MANAGEMENT_ATYPES = [
 ] as const;
 
 /**
- * Atlas alert event types for database users and custom roles being added, changed or removed. The names come from
- * Atlas's event type enum; whether Atlas accepts them as ALERTABLE event types is UNVERIFIED (see README).
+ * What Atlas alerts on that bears on access to the project: the alertable event types of the Admin API's
+ * `DefaultAlertConfigViewForNdsGroup` (vendor/atlas-admin-api/) for the project IP access list ("NDS Audit Types") and
+ * for the project's Atlas members ("User Event Types"; people who could add database users in the Atlas UI).
  */
-export const USER_ROLE_ALERT_EVENTS = [
-  { eventType: "MONGODB_USER_ADDED", what: "database user added" },
-  { eventType: "MONGODB_USER_UPDATED", what: "database user changed" },
-  { eventType: "MONGODB_USER_DELETED", what: "database user removed" },
-  { eventType: "MONGODB_ROLE_ADDED", what: "custom role added" },
-  { eventType: "MONGODB_ROLE_UPDATED", what: "custom role changed" },
-  { eventType: "MONGODB_ROLE_DELETED", what: "custom role removed" },
+export const ACCESS_ALERT_EVENTS = [
+  { eventType: "NETWORK_PERMISSION_ENTRY_ADDED", what: "project IP access list entry added" },
+  { eventType: "NETWORK_PERMISSION_ENTRY_UPDATED", what: "project IP access list entry changed" },
+  { eventType: "NETWORK_PERMISSION_ENTRY_REMOVED", what: "project IP access list entry removed" },
+  { eventType: "JOINED_GROUP", what: "Atlas user joined the project" },
+  { eventType: "USER_ROLES_CHANGED_AUDIT", what: "Atlas user's project roles changed" },
+  { eventType: "REMOVED_FROM_GROUP", what: "Atlas user removed from the project" },
+] as const;
+
+/**
+ * Database user and custom role changes are project events (`EventTypeForNdsGroup`), but no alert configuration view
+ * of the Admin API specification accepts them as `eventTypeName`, so Atlas would refuse such an alert configuration.
+ * The audit filter records them and the daily live verification reports the users that differ from the program.
+ */
+export const USER_ROLE_EVENTS_NOT_ALERTABLE = [
+  "MONGODB_USER_ADDED",
+  "MONGODB_USER_UPDATED",
+  "MONGODB_USER_DELETED",
+  "MONGODB_ROLE_ADDED",
+  "MONGODB_ROLE_UPDATED",
+  "MONGODB_ROLE_DELETED",
 ] as const;
 
 export interface AuditCapture {
@@ -71,9 +86,9 @@ export interface DatabaseAuditingArgs {
   capture?: AuditCapture;
   /** Also audit successful authorization checks (`authCheck`); very noisy. @default false */
   auditAuthorizationSuccess?: boolean;
-  /** E-mail addresses notified of user/role changes. @default [] */
+  /** E-mail addresses notified of access changes Atlas can alert on (ACCESS_ALERT_EVENTS). @default [] */
   emails?: string[];
-  /** Webhooks notified of user/role changes; `secret` is sent as a Pulumi secret. @default [] */
+  /** Webhooks notified of the same; `secret` is sent as a Pulumi secret. @default [] */
   webhooks?: { url: string; secret?: pulumi.Input<string> }[];
 }
 
@@ -97,7 +112,8 @@ function validate(name: string, args: DatabaseAuditingArgs): void {
 
 /**
  * Atlas database auditing (one setting per Atlas project) with a filter capturing authentication and user/role
- * management, and alert configurations telling the configured targets when a database user or role changes.
+ * management, and alert configurations telling the configured targets when the access list or the project's members
+ * change (Atlas has no alert for database user or role changes: USER_ROLE_EVENTS_NOT_ALERTABLE).
  */
 export class DatabaseAuditing extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
@@ -131,7 +147,7 @@ export class DatabaseAuditing extends pulumi.ComponentResource {
         ...(w.secret === undefined ? {} : { webhookSecret: pulumi.secret(w.secret) }),
       })),
     ];
-    for (const e of USER_ROLE_ALERT_EVENTS) {
+    for (const e of ACCESS_ALERT_EVENTS) {
       new mongodbatlas.AlertConfiguration(
         `${name}-${e.eventType.toLowerCase().replace(/_/g, "-")}`,
         { projectId: args.projectId, eventType: e.eventType, enabled: true, notifications },
@@ -147,12 +163,17 @@ export class DatabaseAuditing extends pulumi.ComponentResource {
         : []),
     ];
     const targets = [...emails, ...webhooks.map((w) => `webhook ${new URL(w.url).host}`)].join(", ");
+    const recorded =
+      (capture.userAndRoleManagement ?? true)
+        ? "the audit filter records them"
+        : "the audit filter does not (capture.userAndRoleManagement is off)";
     this.summary = {
       component: DATABASE_AUDITING_TYPE,
       name,
       lines: [
         `database auditing: enabled; captures ${captured.join("; ")}${args.auditAuthorizationSuccess ? "; and every successful authorization check" : ""}`,
-        ...USER_ROLE_ALERT_EVENTS.map((e) => `alert ${e.eventType} (${e.what}) notifies ${targets}`),
+        ...ACCESS_ALERT_EVENTS.map((e) => `alert ${e.eventType} (${e.what}) notifies ${targets}`),
+        `no alert: database user and custom role changes (${USER_ROLE_EVENTS_NOT_ALERTABLE.join(", ")}) are Atlas events without an alert type; ${recorded} and the daily live verification (npm run verify-live) reports users that differ from this program`,
       ],
     };
     this.registerOutputs({ auditFilter: this.auditFilter });

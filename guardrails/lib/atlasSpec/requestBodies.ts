@@ -1,7 +1,8 @@
 /**
  * The one table from a `mongodbatlas:*` resource's inputs to the Admin API request body the provider sends for it.
  * Input names are the Pulumi provider's (`node_modules/@pulumi/mongodbatlas/*.d.ts`, camelCase of the Terraform
- * provider's schema, mongodb/terraform-provider-mongodbatlas); body names and schemas are the Admin API's
+ * provider's schema); what it sends for them is the Terraform provider's (mongodb/terraform-provider-mongodbatlas,
+ * tag v2.16.0, `internal/service/*` and `internal/serviceapi/*`); body names and schemas are the Admin API's
  * (vendor/atlas-admin-api/v2-subset.json). Inputs that travel in the URL (`projectId` → `{groupId}`) are not in the
  * body unless the schema has them.
  */
@@ -98,21 +99,76 @@ export const REQUEST_BODIES: Readonly<Record<string, RequestBody>> = {
       aws: { to: "aws", fields: same("roleArn") },
     },
   },
-};
-
-/**
- * Atlas-bound types whose request schemas are not in the vendored subset yet, with why. The spec check skips exactly
- * these; any other `mongodbatlas:*` type without a row above is a finding, so a new resource cannot go unchecked.
- */
-export const NOT_YET_MAPPED: Readonly<Record<string, string>> = {
-  "mongodbatlas:index/alertConfiguration:AlertConfiguration":
-    "GroupAlertsConfig and its 14 notification schemas are not vendored yet",
-  "mongodbatlas:index/serviceAccount:ServiceAccount": "OrgServiceAccountRequest is not vendored yet",
-  "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment":
-    "GroupServiceAccountRoleAssignment is not vendored yet",
-  "mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry":
-    "ServiceAccountIPAccessListEntry is not vendored yet",
-  "mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret": "ServiceAccountSecretRequest is not vendored yet",
+  // The provider sends every notification's delayMin (0 when unset) and matchers only when set (its alertconfiguration
+  // model.go); projectId travels in the URL (the alert configuration views have groupId read-only).
+  "mongodbatlas:index/alertConfiguration:AlertConfiguration": {
+    operation: "createAlertConfiguration (POST /api/atlas/v2/groups/{groupId}/alertConfigs)",
+    schema: "GroupAlertsConfig",
+    fields: {
+      eventType: "eventTypeName",
+      ...same("enabled", "severityOverride"),
+      notifications: {
+        to: "notifications",
+        fields: {
+          delayMin: { to: "delayMin", default: 0 },
+          ...same(
+            "typeName",
+            "emailAddress",
+            "emailEnabled",
+            "smsEnabled",
+            "mobileNumber",
+            "intervalMin",
+            "roles",
+            "username",
+            "teamId",
+            "channelName",
+            "apiToken",
+            "datadogApiKey",
+            "datadogRegion",
+            "opsGenieApiKey",
+            "opsGenieRegion",
+            "serviceKey",
+            "victorOpsApiKey",
+            "victorOpsRoutingKey",
+            "microsoftTeamsWebhookUrl",
+            "webhookUrl",
+            "webhookSecret",
+            "integrationId",
+            "notifierId",
+          ),
+        },
+      },
+      matchers: { to: "matchers", fields: same("fieldName", "operator", "value") },
+      metricThresholdConfig: {
+        to: "metricThreshold",
+        fields: same("metricName", "operator", "threshold", "units", "mode"),
+      },
+      thresholdConfig: { to: "threshold", fields: same("operator", "threshold", "units") },
+    },
+  },
+  // The service-account resources are generated from the API (internal/serviceapi/*): orgId, projectId and clientId
+  // travel in the URL, every other input is the body field of the same name.
+  "mongodbatlas:index/serviceAccount:ServiceAccount": {
+    operation: "createServiceAccount (POST /api/atlas/v2/orgs/{orgId}/serviceAccounts)",
+    schema: "OrgServiceAccountRequest",
+    fields: same("name", "description", "roles", "secretExpiresAfterHours"),
+  },
+  "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment": {
+    operation: "addProjectServiceAccount (POST /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}:invite)",
+    schema: "GroupServiceAccountRoleAssignment",
+    fields: same("roles"),
+  },
+  "mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry": {
+    operation:
+      "createServiceAccountAccessList (POST /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/accessList, one entry)",
+    schema: "ServiceAccountIPAccessListEntry",
+    fields: same("cidrBlock", "ipAddress"),
+  },
+  "mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret": {
+    operation: "createServiceAccountSecret (POST /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets)",
+    schema: "ServiceAccountSecretRequest",
+    fields: same("secretExpiresAfterHours"),
+  },
 };
 
 function mapValue(value: unknown, field: Field): unknown {

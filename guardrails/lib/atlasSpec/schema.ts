@@ -6,13 +6,15 @@
  *   keeps its branches' types only;
  * - an enum holding a placeholder such as `<a custom role name>` (DatabaseUserRole.roleName) is open: any value;
  * - `pattern`s are Java regular expressions, translated by `javaPattern`;
- * - a `discriminator` selects the variant by the discriminating property (`if`/`then` per mapping entry) and variants
- *   that extend their parent (`allOf: [parent, …]`) extend its plain properties, not its `oneOf` again.
+ * - a `discriminator` selects the variant by the discriminating property (`if`/`then` per variant) and variants
+ *   that extend their parent (`allOf: [parent, …]`) extend its plain properties, not its `oneOf` again;
+ * - a `oneOf` of views without a discriminator selects its variant by the property they all enumerate (`variants.ts`).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { isRecord } from "../values";
 import { javaPattern } from "./javaPattern";
+import { implicitDiscriminator, selectVariant } from "./variants";
 
 type Schema = Record<string, unknown>;
 
@@ -43,7 +45,8 @@ function load(): { schemas: Record<string, Schema>; document: Schema } {
     for (const [name, schema] of Object.entries(schemas)) {
       const plain = adapt(schema, discriminated) as Schema;
       if (!discriminated.has(name)) {
-        adapted[name] = plain;
+        const variants = implicitDiscriminator(schema, schemas);
+        adapted[name] = variants ? selectVariant(name, variants) : plain;
         continue;
       }
       const { discriminator, ...base } = plain;
@@ -54,8 +57,9 @@ function load(): { schemas: Record<string, Schema>; document: Schema } {
         allOf: [
           { $ref: `${SCHEMAS}${name}${BASE}` },
           { required: [propertyName] },
-          ...Object.entries(mapping).map(([value, ref]) => ({
-            if: { properties: { [propertyName]: { const: value } }, required: [propertyName] },
+          // One `if` per variant, not per value: compiling 157 conditions for HostMetricThreshold took ajv seconds.
+          ...Object.entries(byVariant(mapping)).map(([ref, values]) => ({
+            if: { properties: { [propertyName]: { enum: values } }, required: [propertyName] },
             then: { $ref: ref },
           })),
         ],
@@ -64,6 +68,13 @@ function load(): { schemas: Record<string, Schema>; document: Schema } {
     cached = { schemas, document: { components: { schemas: adapted } } };
   }
   return cached;
+}
+
+/** The discriminator's values per variant `$ref`, in mapping order. */
+function byVariant(mapping: Readonly<Record<string, string>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [value, ref] of Object.entries(mapping)) (out[ref] ??= []).push(value);
+  return out;
 }
 
 function adapt(value: unknown, discriminated: ReadonlySet<string>, inAllOf = false): unknown {

@@ -5,6 +5,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { q } from "../values";
 import { adaptedDocument, specSchemas } from "./schema";
+import { SPEC_PATH } from "./variants";
 
 const DOCUMENT_ID = "atlas-admin-api";
 /** More accepted values than this are summarised (count and the closest ones) instead of listed. */
@@ -56,6 +57,8 @@ function indexPaths(node: unknown, at: string): void {
 
 /** The keyword's path as the vendored specification spells it (the adapter's `__base` suffix removed). */
 function specPath(error: ErrorObject): string {
+  const own = error.parentSchema?.[SPEC_PATH];
+  if (typeof own === "string") return own;
   const parent = (error.parentSchema && pointers.get(error.parentSchema)) ?? "#";
   return `${parent}/${error.keyword}`.replace(/__base/g, "");
 }

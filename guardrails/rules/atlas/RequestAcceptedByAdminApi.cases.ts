@@ -8,6 +8,11 @@ const T = {
   auditing: "mongodbatlas:index/auditing:Auditing",
   workspace: "mongodbatlas:index/streamWorkspace:StreamWorkspace",
   connection: "mongodbatlas:index/streamConnection:StreamConnection",
+  alert: "mongodbatlas:index/alertConfiguration:AlertConfiguration",
+  account: "mongodbatlas:index/serviceAccount:ServiceAccount",
+  assignment: "mongodbatlas:index/serviceAccountProjectAssignment:ServiceAccountProjectAssignment",
+  accountAccess: "mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry",
+  secret: "mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret",
 };
 const OP = {
   user: "createDatabaseUser (POST /api/atlas/v2/groups/{groupId}/databaseUsers)",
@@ -16,7 +21,15 @@ const OP = {
   auditing: "updateAuditingConfiguration (PATCH /api/atlas/v2/groups/{groupId}/auditLog)",
   workspace: "createStreamInstance (POST /api/atlas/v2/groups/{groupId}/streams)",
   connection: "createStreamConnection (POST /api/atlas/v2/groups/{groupId}/streams/{tenantName}/connections)",
+  alert: "createAlertConfiguration (POST /api/atlas/v2/groups/{groupId}/alertConfigs)",
+  account: "createServiceAccount (POST /api/atlas/v2/orgs/{orgId}/serviceAccounts)",
+  assignment: "addProjectServiceAccount (POST /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}:invite)",
+  accountAccess:
+    "createServiceAccountAccessList (POST /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/accessList, one entry)",
+  secret: "createServiceAccountSecret (POST /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets)",
 };
+const O = "5f0c2a9e8d1b4c3a2e1f0d9c";
+const CLIENT = "mdb_sa_id_0123456789abcdef01234567";
 
 const user = view(T.user, {
   projectId: P,
@@ -58,6 +71,26 @@ const kafka = mutate(connection, {
   bootstrapServers: "broker:9092",
   networking: { access: { type: "PUBLIC" } },
 });
+
+const alert = view(T.alert, {
+  projectId: P,
+  eventType: "NETWORK_PERMISSION_ENTRY_ADDED",
+  enabled: true,
+  notifications: [
+    { typeName: "EMAIL", emailAddress: "security@example.com", delayMin: 0 },
+    { typeName: "WEBHOOK", webhookUrl: "https://hooks.example.com/atlas", webhookSecret: "s3cret", delayMin: 0 },
+  ],
+});
+const account = view(T.account, {
+  orgId: O,
+  name: "atlas-kubernetes-operator",
+  description: "Atlas Kubernetes Operator, GROUP_DATABASE_ACCESS_ADMIN on one project only",
+  roles: ["ORG_MEMBER"],
+  secretExpiresAfterHours: 8,
+});
+const assignment = view(T.assignment, { clientId: CLIENT, projectId: P, roles: ["GROUP_DATABASE_ACCESS_ADMIN"] });
+const accountAccess = view(T.accountAccess, { orgId: O, clientId: CLIENT, cidrBlock: "203.0.113.16/29" });
+const secret = view(T.secret, { orgId: O, clientId: CLIENT, secretExpiresAfterHours: 2160 });
 
 export const cases: RuleCases = {
   noncompliant: [
@@ -127,6 +160,68 @@ export const cases: RuleCases = {
       ],
     },
     {
+      name: "AlertConfiguration: an event that is not alertable, a bad notification type, pattern and minimum, no event",
+      resources: [
+        mutate(alert, { eventType: "MONGODB_USER_ADDED" }, "a"),
+        mutate(
+          alert,
+          { notifications: [{ typeName: "EMAILS" }, { typeName: "EMAIL", notifierId: "n-1", intervalMin: 2 }] },
+          "b",
+        ),
+        mutate(alert, { eventType: undefined }, "c"),
+      ],
+      findings: [
+        `${T.alert} a: eventTypeName is "MONGODB_USER_ADDED"; #/components/schemas/GroupAlertsConfig/oneOf accepts one of 122 values (${OP.alert})`,
+        `${T.alert} b: notifications[0].typeName is "EMAILS"; #/components/schemas/AlertsNotificationRootForGroup/oneOf accepts one of 14 values (${OP.alert})`,
+        `${T.alert} b: notifications[1].intervalMin is 2; #/components/schemas/EmailNotification/properties/intervalMin/minimum: must be >= 5 (${OP.alert})`,
+        `${T.alert} b: notifications[1].notifierId is "n-1"; #/components/schemas/EmailNotification/properties/notifierId/pattern requires a match of ^([a-f0-9]{24})$ (${OP.alert})`,
+        `${T.alert} c: eventTypeName is missing; #/components/schemas/GroupAlertsConfig/oneOf requires it (${OP.alert})`,
+      ],
+    },
+    {
+      name: "AlertConfiguration: the chosen view's own rules (bad matcher operator, missing matcher value)",
+      resources: [mutate(alert, { matchers: [{ fieldName: "HOSTNAME", operator: "EQ" }] })],
+      findings: [
+        `${T.alert} r: matchers[0].operator is "EQ"; #/components/schemas/AlertMatcher/properties/operator/enum accepts EQUALS, CONTAINS, STARTS_WITH, ENDS_WITH, NOT_EQUALS, NOT_CONTAINS, REGEX (${OP.alert})`,
+        `${T.alert} r: matchers[0].value is missing; #/components/schemas/AlertMatcher/required requires it (${OP.alert})`,
+      ],
+    },
+    {
+      name: "ServiceAccount: a description with characters the API refuses, no organization role, no name",
+      resources: [
+        mutate(account, { description: "Operator: one project (managed)", roles: ["ORG_ADMIN"] }, "a"),
+        mutate(account, { name: undefined, roles: [] }, "b"),
+      ],
+      findings: [
+        `${T.account} a: description is "Operator: one project (managed)"; #/components/schemas/OrgServiceAccountRequest/properties/description/pattern requires a match of ^[\\p{L}\\p{N}\\-_.,' ]*$ (${OP.account})`,
+        `${T.account} a: roles[0] is "ORG_ADMIN"; #/components/schemas/OrgServiceAccountRequest/properties/roles/items/enum accepts ORG_MEMBER, ORG_READ_ONLY, ORG_BILLING_ADMIN, ORG_BILLING_READ_ONLY, ORG_GROUP_CREATOR, ORG_OWNER (${OP.account})`,
+        `${T.account} b: name is missing; #/components/schemas/OrgServiceAccountRequest/required requires it (${OP.account})`,
+        `${T.account} b: roles is []; #/components/schemas/OrgServiceAccountRequest/properties/roles/minItems: must NOT have fewer than 1 items (${OP.account})`,
+      ],
+    },
+    {
+      name: "ServiceAccountProjectAssignment: an organization role on a project, and no roles",
+      resources: [mutate(assignment, { roles: ["ORG_MEMBER"] }, "a"), mutate(assignment, { roles: undefined }, "b")],
+      findings: [
+        `${T.assignment} a: roles[0] is "ORG_MEMBER"; #/components/schemas/GroupServiceAccountRoleAssignment/properties/roles/items/enum accepts GROUP_OWNER, GROUP_READ_ONLY, GROUP_DATA_ACCESS_ADMIN, GROUP_DATA_ACCESS_READ_ONLY, GROUP_DATA_ACCESS_READ_WRITE, GROUP_CLUSTER_MANAGER, GROUP_SEARCH_INDEX_EDITOR, GROUP_STREAM_PROCESSING_OWNER, GROUP_BACKUP_MANAGER, GROUP_OBSERVABILITY_VIEWER, GROUP_DATABASE_ACCESS_ADMIN (${OP.assignment})`,
+        `${T.assignment} b: roles is missing; #/components/schemas/GroupServiceAccountRoleAssignment/required requires it (${OP.assignment})`,
+      ],
+    },
+    {
+      name: "ServiceAccountAccessListEntry: a CIDR block without a prefix length (its schema has no enum or required field)",
+      resources: [mutate(accountAccess, { cidrBlock: "203.0.113.16" })],
+      findings: [
+        `${T.accountAccess} r: cidrBlock is "203.0.113.16"; #/components/schemas/ServiceAccountIPAccessListEntry/properties/cidrBlock/pattern requires a match of ^((([0-9]{1,3}\\.){3}[0-9]{1,3})|(:{0,2}([0-9a-f]{1,4}:){0,7}[0-9a-f]{1,4}[:]{0,2}))((%2[fF]|/)[0-9]{1,3})+$ (${OP.accountAccess})`,
+      ],
+    },
+    {
+      name: "ServiceAccountSecret: no lifetime (its schema has no enum or pattern)",
+      resources: [mutate(secret, { secretExpiresAfterHours: undefined })],
+      findings: [
+        `${T.secret} r: secretExpiresAfterHours is missing; #/components/schemas/ServiceAccountSecretRequest/required requires it (${OP.secret})`,
+      ],
+    },
+    {
       name: "an Atlas resource type the table does not map is refused, so nothing reaches Atlas unchecked",
       resources: [view("mongodbatlas:index/cluster:Cluster", { projectId: P, name: "c" }, "cl")],
       findings: [
@@ -136,7 +231,7 @@ export const cases: RuleCases = {
   ],
   compliant: [
     {
-      name: "each mapped resource as the program sends it, a Kafka connection, and a type listed as not yet mapped",
+      name: "each mapped resource as the program sends it, and a Kafka connection",
       resources: [
         user,
         role,
@@ -145,7 +240,11 @@ export const cases: RuleCases = {
         workspace,
         connection,
         kafka,
-        view("mongodbatlas:index/serviceAccountSecret:ServiceAccountSecret", { orgId: P, clientId: "x" }, "s"),
+        alert,
+        account,
+        assignment,
+        accountAccess,
+        secret,
       ],
     },
   ],
