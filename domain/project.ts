@@ -4,3 +4,6 @@ export const PROJECT = "atlas-access";
 /** The long-lived environments: each is one stack, owns one database, and names its own workload roles. */
 export const ENVIRONMENTS = ["prod", "staging"] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/** A Pulumi stack name as this project uses it (`Pulumi.<stack>.yaml`): letters, digits, `-`, `_` and `.`. */
+export const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;

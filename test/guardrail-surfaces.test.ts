@@ -132,7 +132,8 @@ describe("both real stacks through the policy pack", () => {
     ],
     staging: [
       "aws:iam/role:Role",
-      "aws:cloudtrail/trail:Trail",
+      // The account's trail is prod's; staging adds its metric filters and alarms to its log group.
+      "aws:cloudwatch/logMetricFilter:LogMetricFilter",
       "mongodbatlas:index/databaseUser:DatabaseUser",
       "mongodbatlas:index/customDbRole:CustomDbRole",
       "mongodbatlas:index/streamConnection:StreamConnection",

@@ -1,18 +1,21 @@
 /** `atlas-access:audit` rules and the audit's cross-section rules on `atlas-access:aws`: one test per rule, exact messages. */
 import { parseStackConfig } from "../../program/config";
+import { DEFAULT_LOG_RETENTION_DAYS } from "./args";
+import { auditTrailArgs } from "./fromConfig";
 import { readStackConfig } from "../../offline/stackFiles";
 import { problemsOf } from "../../test/support/config";
 
 type Audit = Record<string, unknown> & { bucketLifecycle: Record<string, unknown> };
-type Aws = { accountId: string; connections: { name: string; allowedPrincipals: string[] }[] };
+type Aws = { accountId: string; region: string; connections: { name: string; allowedPrincipals: string[] }[] };
 
-const valid = () => structuredClone(readStackConfig("staging").project);
+/** The stack that owns the account's trail: every key of the section applies to it. */
+const valid = () => structuredClone(readStackConfig("prod").project);
 const auditOf = (cfg: Record<string, unknown>) => cfg.audit as Audit;
 const awsOf = (cfg: Record<string, unknown>) => cfg.aws as Aws;
-/** The i-th connection of the stack's aws section (the staging example has two). */
+/** The i-th connection of the stack's aws section (the prod example has one). */
 function connectionOf(cfg: Record<string, unknown>, i: number): Aws["connections"][number] {
   const c = awsOf(cfg).connections[i];
-  if (c === undefined) throw new Error(`the staging example has no aws.connections[${i}]`);
+  if (c === undefined) throw new Error(`the prod example has no aws.connections[${i}]`);
   return c;
 }
 
@@ -21,7 +24,7 @@ describe("atlas-access:audit: accepted values and defaults", () => {
     expect(() => parseStackConfig(readStackConfig(stack).project)).not.toThrow();
   });
 
-  it("defaults retention to 365 days, noncurrent versions to 90 days, no HTTPS endpoint and no CIS set", () => {
+  it("defaults noncurrent versions to 90 days, no HTTPS endpoint and no CIS set; retention (365 days) is the component's default", () => {
     const cfg = valid();
     const audit = auditOf(cfg);
     delete audit.logRetentionDays;
@@ -29,17 +32,18 @@ describe("atlas-access:audit: accepted values and defaults", () => {
     delete audit.cisAlarms;
     delete audit.bucketLifecycle.noncurrentVersionExpirationDays;
     expect(parseStackConfig(cfg).audit).toEqual({
-      trailName: "syrf-staging-audit",
-      logRetentionDays: 365,
-      bucketLifecycle: { transitionToGlacierDays: 90, expirationDays: 730, noncurrentVersionExpirationDays: 90 },
+      trailName: "syrf-prod-audit",
+      bucketLifecycle: { transitionToGlacierDays: 180, expirationDays: 2557, noncurrentVersionExpirationDays: 90 },
       keyAdministrators: [
-        "arn:aws:iam::111122223333:role/syrf-staging-deploy",
+        "arn:aws:iam::111122223333:role/syrf-prod-deploy",
         "arn:aws:iam::111122223333:role/security-break-glass",
       ],
       alarmEmails: ["security@example.com", "platform-oncall@example.com"],
       alarmHttpsEndpoints: [],
       cisAlarms: false,
     });
+    expect(auditTrailArgs(parseStackConfig(cfg))?.logRetentionDays).toBeUndefined();
+    expect(DEFAULT_LOG_RETENTION_DAYS).toBe(365);
   });
 
   it("is optional: a stack without it validates", () => {
@@ -54,7 +58,7 @@ describe("atlas-access:audit: rules", () => {
     const cfg = valid();
     auditOf(cfg).alarmEmail = ["a@example.com"];
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:audit.alarmEmail: unknown key; accepted keys here: alarmEmails, alarmHttpsEndpoints, bucketLifecycle, cisAlarms, keyAdministrators, logRetentionDays, trailName",
+      "atlas-access:audit.alarmEmail: unknown key; accepted keys here: alarmEmails, alarmHttpsEndpoints, bucketLifecycle, cisAlarms, keyAdministrators, logRetentionDays, namePrefix, trailName, trailOwner",
     ]);
   });
 
@@ -112,9 +116,9 @@ describe("atlas-access:audit: rules", () => {
 
   it("rejects a Glacier transition at or after expiration", () => {
     const cfg = valid();
-    auditOf(cfg).bucketLifecycle.transitionToGlacierDays = 730;
+    auditOf(cfg).bucketLifecycle.transitionToGlacierDays = 2557;
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:audit.bucketLifecycle.transitionToGlacierDays: got 730; must be less than expirationDays (730), or omitted",
+      "atlas-access:audit.bucketLifecycle.transitionToGlacierDays: got 2557; must be less than expirationDays (2557), or omitted",
     ]);
   });
 
@@ -160,7 +164,7 @@ describe("atlas-access:audit: rules", () => {
     const cfg = valid();
     delete cfg.aws;
     expect(problemsOf(cfg)).toEqual([
-      'atlas-access:audit: got {"trailName":"syrf-staging-audit"}; needs atlas-access:aws (accountId, region and the connection roles to watch); add it, or remove atlas-access:audit',
+      'atlas-access:audit: got {"trailName":"syrf-prod-audit"}; needs atlas-access:aws (accountId, region and the connection roles to watch); add it, or remove atlas-access:audit',
     ]);
   });
 });
@@ -227,18 +231,40 @@ describe("atlas-access:aws rules the audit adds (only when atlas-access:audit is
     const cfg = valid();
     auditOf(cfg).cisAlarms = true;
     const template = connectionOf(cfg, 0);
-    awsOf(cfg).connections = Array.from({ length: 43 }, (_, i) => ({ ...template, name: `app-${i}-atlas` }));
+    awsOf(cfg).connections = Array.from({ length: 41 }, (_, i) => ({ ...template, name: `app-${i}-atlas` }));
     const names = awsOf(cfg).connections.map((c) => c.name);
     expect(problemsOf(cfg)).toEqual([
-      `atlas-access:aws.connections: got ${JSON.stringify(names).slice(0, 117)}...; 43 connection roles need 101 metric filters on the trail's log group (2 per role, 1 for the trail, 14 for cisAlarms); CloudWatch Logs allows at most 100 per log group`,
+      `atlas-access:aws.connections: got ${JSON.stringify(names).slice(0, 117)}...; 41 connection roles need 101 metric filters on the trail's log group (2 per role, at least 1 for their workload roles, the account and self-protection detectors, 14 for cisAlarms); CloudWatch Logs allows at most 100 per log group`,
     ]);
   });
 
-  it("accepts 42 connection roles with the CIS set (100 filters exactly)", () => {
+  it("accepts 40 connection roles sharing one workload role with the CIS set (100 filters exactly)", () => {
     const cfg = valid();
     auditOf(cfg).cisAlarms = true;
     const template = connectionOf(cfg, 0);
-    awsOf(cfg).connections = Array.from({ length: 42 }, (_, i) => ({ ...template, name: `app-${i}-atlas` }));
+    awsOf(cfg).connections = Array.from({ length: 40 }, (_, i) => ({ ...template, name: `app-${i}-atlas` }));
     expect(() => parseStackConfig(cfg)).not.toThrow();
+  });
+
+  it("rejects names that would make a detector's pattern longer than 1024 characters in the stack's region", () => {
+    const cfg = valid();
+    awsOf(cfg).region = "ap-southeasternmostregion-2";
+    auditOf(cfg).trailName = "a".repeat(48);
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:audit.trailName: got "${"a".repeat(48)}"; the detector-tampering filter pattern would be 1027 characters in ap-southeasternmostregion-2; CloudWatch Logs accepts at most 1024: choose a shorter name`,
+    ]);
+  });
+
+  it("counts Pod Identity service accounts in the foreign-assumption pattern's length", () => {
+    const cfg = valid();
+    const connection = connectionOf(cfg, 0) as ReturnType<typeof connectionOf> & { eksPodIdentity?: object };
+    connection.allowedPrincipals = Array.from({ length: 5 }, (_, i) => `arn:aws:iam::111122223333:role/w${i}`);
+    connection.eksPodIdentity = {
+      clusterArns: ["arn:aws:eks:eu-west-1:111122223333:cluster/syrf-apps"],
+      serviceAccounts: [{ namespace: "syrf-prod", name: "syrf-api" }],
+    };
+    expect(problemsOf(cfg)).toEqual([
+      `atlas-access:aws.connections[0].allowedPrincipals: got ${JSON.stringify(connection.allowedPrincipals).slice(0, 117)}...; with 5 allowed principals and 1 Pod Identity service accounts the foreign-assumption filter pattern for role syrf-prod-api-atlas would be 1112 characters; CloudWatch Logs accepts at most 1024: allow fewer principals (the detector cannot be split: each filter would flag the principals the others allow)`,
+    ]);
   });
 });

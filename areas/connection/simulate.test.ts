@@ -241,8 +241,10 @@ describe("cross-account principal and EKS Pod Identity (staging+crossAccount+eks
 
   it("EKS Pod Identity without the source conditions is denied", async () => {
     const { trust, roleArn } = registeredRole(variant, name);
-    const { "aws:SourceArn": _arn, ...noCluster } = podContext(EKS_CLUSTER, POD_SA);
-    const { "aws:SourceAccount": _account, ...noAccount } = podContext(EKS_CLUSTER, POD_SA);
+    const noCluster: Record<string, string> = podContext(EKS_CLUSTER, POD_SA);
+    delete noCluster["aws:SourceArn"];
+    const noAccount: Record<string, string> = podContext(EKS_CLUSTER, POD_SA);
+    delete noAccount["aws:SourceAccount"];
     expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: noCluster })).toBe("ImplicitlyDenied");
     expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: noAccount })).toBe("ImplicitlyDenied");
   });
