@@ -4,10 +4,11 @@
  */
 import { z } from "zod";
 import { CLUSTER_HOST } from "../domain/atlas";
+import { ENVIRONMENTS } from "../domain/project";
 import { atlasId, clusterName, databaseName, strictObject, uniqueList } from "./schema";
 
 /** `atlas-access:environment`: which long-lived environment this stack is; it decides which database its users reach. */
-export const environmentSchema = z.enum(["prod", "staging"], { error: "must be one of: prod, staging" });
+export const environmentSchema = z.enum(ENVIRONMENTS, { error: `must be one of: ${ENVIRONMENTS.join(", ")}` });
 export type Environment = z.infer<typeof environmentSchema>;
 
 /** `atlas-access:atlas`: the one Atlas organization, project and clusters every environment shares. */

@@ -72,3 +72,104 @@ export const accountOfArn = (arn: string): string | undefined => {
   const account = arn.split(":")[4];
   return account !== undefined && ACCOUNT_ID.test(account) ? account : undefined;
 };
+
+/**
+ * IAM Identity Center (successor of AWS SSO) creates one role per permission set and account, at
+ * `/aws-reserved/sso.amazonaws.com/<region>/` and named `AWSReservedSSO_<permission set>_<suffix>`; its sessions are
+ * people signed in through the identity provider, and the role is re-created with a new suffix when the permission
+ * set is re-assigned ("Referencing permission sets in resource policies, Amazon EKS, and AWS KMS",
+ * https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html).
+ */
+export const IDENTITY_CENTER_ROLE_PATH_PREFIX = "/aws-reserved/sso.amazonaws.com/";
+export const IDENTITY_CENTER_ROLE_NAME_PREFIX = "AWSReservedSSO_";
+/** A role IAM Identity Center made for a permission set: a person's role, never a workload's. */
+export const isIdentityCenterRole = (arn: string): boolean => {
+  const role = parseRoleArn(arn);
+  return (
+    role !== undefined &&
+    (role.path.startsWith(IDENTITY_CENTER_ROLE_PATH_PREFIX) || role.name.startsWith(IDENTITY_CENTER_ROLE_NAME_PREFIX))
+  );
+};
+
+/**
+ * The role AWS Organizations creates in every member account for the management account's administrators
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_access-cross-account-role.html):
+ * whoever may assume it administers the whole account. IAM role names are case-insensitive.
+ */
+export const ORGANIZATION_ACCESS_ROLE = "OrganizationAccountAccessRole";
+export const isOrganizationAccessRole = (arn: string): boolean =>
+  parseRoleArn(arn)?.name.toLowerCase() === ORGANIZATION_ACCESS_ROLE.toLowerCase();
+
+/**
+ * Words that, as a whole word of a role name, say the role stands for a person or an administrator rather than a
+ * workload. Matched on the words of the name (split at non-alphanumerics and lower-to-upper case changes, so
+ * `OpsAdmin`, `ops-admin` and `ops_admin` all contain `admin`), never inside a word (`badminton` is not `admin`).
+ */
+export const PERSON_OR_ADMINISTRATOR_WORDS = [
+  "admin",
+  "admins",
+  "administrator",
+  "administrators",
+  "breakglass",
+  "developer",
+  "developers",
+  "engineer",
+  "engineers",
+  "employee",
+  "human",
+  "humans",
+  "people",
+  "person",
+  "poweruser",
+  "root",
+  "sso",
+  "superuser",
+] as const;
+/** Two-word spellings of the same (`break-glass`, `power_user`, `BreakGlass`). */
+const PERSON_OR_ADMINISTRATOR_PAIRS = [
+  ["break", "glass"],
+  ["power", "user"],
+  ["super", "user"],
+] as const;
+
+/** The words of a role name, lowercase: `SyrfOps-admin_role` → `syrf`, `ops`, `admin`, `role`. */
+export const roleNameWords = (name: string): string[] =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+
+/** The word of `roleName` that says it is a person's or an administrator's role, or undefined. */
+export function personOrAdministratorWord(roleName: string): string | undefined {
+  const words = roleNameWords(roleName);
+  const single = words.find((w) => (PERSON_OR_ADMINISTRATOR_WORDS as readonly string[]).includes(w));
+  if (single !== undefined) return single;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = PERSON_OR_ADMINISTRATOR_PAIRS.find(([a, b]) => words[i] === a && words[i + 1] === b);
+    if (pair) return pair.join("-");
+  }
+  return undefined;
+}
+
+/** The service principal of EKS Pod Identity: it assumes a role for a pod's service account. */
+export const EKS_POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+/**
+ * The session tags EKS Pod Identity adds when it assumes a role, in the order the Amazon EKS user guide lists them
+ * ("Enable or disable session tags", https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html) and in which
+ * they appear in the `AssumeRole` event's `requestParameters.tags` (the CloudTrail event in
+ * aws-samples/amazon-eks-security-immersion-day,
+ * content/2-identity-and-access-management/3-eks-pod-identity/3.eks-pod-identity-deep-dive/index.en.md). A trust
+ * policy conditions on them as `aws:RequestTag/<key>`.
+ */
+export const POD_IDENTITY_SESSION_TAGS = [
+  "eks-cluster-arn",
+  "eks-cluster-name",
+  "kubernetes-namespace",
+  "kubernetes-service-account",
+  "kubernetes-pod-name",
+  "kubernetes-pod-uid",
+] as const;
+export type PodIdentitySessionTag = (typeof POD_IDENTITY_SESSION_TAGS)[number];
+/** The position of a Pod Identity session tag in `requestParameters.tags`. */
+export const podIdentityTagIndex = (tag: PodIdentitySessionTag): number => POD_IDENTITY_SESSION_TAGS.indexOf(tag);

@@ -60,3 +60,6 @@ export const RESTRICTED_LABELS = {
 
 /** An exact Helm chart version such as `2.15.1` (no range, no `latest`). */
 export const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
+
+/** A Kubernetes service account name (RFC 1123 subdomain: lowercase letters, digits, `-` and `.`, at most 253). */
+export const SERVICE_ACCOUNT_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;

@@ -72,7 +72,7 @@ describe("policy pack objects", () => {
 describe("the fixture program through both surfaces", () => {
   test("Compliance: the compliant variant has no finding on either surface", async () => {
     const { registrations } = await runStack({ stack: "compliant", configDir: FIXTURE, programDir: FIXTURE });
-    expect(registrations.length).toBe(22);
+    expect(registrations.length).toBe(34);
     expect(evaluate(views(registrations))).toEqual([]);
     expect(await runPolicies(policies, registrations)).toEqual([]);
   });
@@ -99,8 +99,9 @@ describe("the fixture program through both surfaces", () => {
       'IAM-001 mandatory aws:iam/role:Role conn: assumeRolePolicy Statement[0] allows account root "arn:aws:iam::111122223333:root" without a Condition',
       'IAM-002 mandatory aws:iam/rolePolicy:RolePolicy conn-extra: policy Statement[0] allows action "*"',
       'IAM-002 mandatory aws:iam/rolePolicy:RolePolicy conn-extra: policy Statement[0] allows resource "*"',
-      'IAM-003 mandatory aws:iam/rolePolicy:RolePolicy conn-extra: attaches an inline policy to connection role "conn-orders"; it must have no permission policy',
+      'IAM-003 mandatory aws:iam/rolePolicy:RolePolicy conn-extra: attaches an inline policy to connection role "conn-orders-prod"; it must have no permission policy',
       'IAM-004 mandatory aws:iam/role:Role conn: assumeRolePolicy Statement[0] trusts AWS "arn:aws:iam::111122223333:root", which is not a role ARN',
+      'IAM-005 mandatory aws:iam/role:Role conn: connection role "conn-orders-prod" (environment prod) trusts role "arn:aws:iam::111122223333:role/orders-staging-api", named for environment staging (assumeRolePolicy Statement[0])',
       'ATLAS-001 mandatory mongodbatlas:index/databaseUser:DatabaseUser conn-user: roles[0] grants forbidden role "readWriteAnyDatabase" on "admin"',
       'ATLAS-002 mandatory mongodbatlas:index/databaseUser:DatabaseUser conn-user: roles[0] grants "readWriteAnyDatabase" on "admin"; only a custom role declared in this stack may be granted on admin, local or config',
       'ATLAS-002 mandatory mongodbatlas:index/databaseUser:DatabaseUser stream-user: roles[0] grants "orders-stream" on "admin"; custom role "orders-stream" has action "DROP_DATABASE" (actions[0]), which is not on the allowlist',
@@ -117,7 +118,8 @@ describe("the fixture program through both surfaces", () => {
       'K8S-002 mandatory kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding operator-read: roleRef binds "ClusterRole" "cluster-admin"',
       'K8S-003 mandatory kubernetes:policies.kyverno.io/v1:ValidatingPolicy deny-admin-roles: spec.validationActions is ["Audit"]; it must include "Deny"',
       "AUDIT-001 mandatory aws:cloudtrail/trail:Trail trail: isMultiRegionTrail must be true",
-      'AUDIT-002 mandatory aws:iam/role:Role conn: connection role "conn-orders": no MetricAlarm with alarmActions watches the tampering metric of "conn-tamper"',
+      'AUDIT-002 mandatory aws:iam/role:Role conn: connection role "conn-orders-prod": no MetricAlarm with alarmActions watches the tampering metric of "conn-tamper"',
+      'AUDIT-003 mandatory aws:iam/role:Role conn: connection role "conn-orders-prod" trusts workload role "orders-staging-api", but no LogMetricFilter with an alarm (alarmActions) matches its UpdateAssumeRolePolicy, DeleteRole, CreateRole',
     ]);
   });
 });
@@ -134,7 +136,8 @@ describe("both real stacks through the policy pack", () => {
     ],
     staging: [
       "aws:iam/role:Role",
-      "aws:cloudtrail/trail:Trail",
+      // The account's trail is prod's; staging adds its metric filters and alarms to its log group.
+      "aws:cloudwatch/logMetricFilter:LogMetricFilter",
       "mongodbatlas:index/databaseUser:DatabaseUser",
       "mongodbatlas:index/customDbRole:CustomDbRole",
       "mongodbatlas:index/streamConnection:StreamConnection",

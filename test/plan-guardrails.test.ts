@@ -37,7 +37,7 @@ describe("plan: guardrail findings decide the exit code", () => {
     const result = await runMain(["--stack", "noncompliant", "--config-dir", FIXTURE, "--out", out]);
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n");
-    expect(lines[0]).toBe("plan: 22 mandatory guardrail finding(s); a deployment would be refused:");
+    expect(lines[0]).toBe("plan: 24 mandatory guardrail finding(s); a deployment would be refused:");
     expect(lines).toContain(
       '  ATLAS-001 mongodbatlas:index/databaseUser:DatabaseUser conn-user: roles[0] grants forbidden role "readWriteAnyDatabase" on "admin"',
     );
@@ -45,9 +45,9 @@ describe("plan: guardrail findings decide the exit code", () => {
       "  K8S-001 kubernetes:helm.sh/v3:Release operator: values.watchNamespaces is []; an empty list makes the operator watch every namespace",
     );
     expect(lines).toContain(
-      '  IAM-003 aws:iam/rolePolicy:RolePolicy conn-extra: attaches an inline policy to connection role "conn-orders"; it must have no permission policy',
+      '  IAM-003 aws:iam/rolePolicy:RolePolicy conn-extra: attaches an inline policy to connection role "conn-orders-prod"; it must have no permission policy',
     );
-    expect(result.stdout).toContain("Guardrails: 22 finding(s)\n");
+    expect(result.stdout).toContain("Guardrails: 24 finding(s)\n");
     expect(result.stdout).toContain(
       "  MANDATORY AUDIT-001 aws:cloudtrail/trail:Trail trail: isMultiRegionTrail must be true\n",
     );

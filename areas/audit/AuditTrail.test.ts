@@ -64,12 +64,35 @@ describe("AuditTrail: the component", () => {
     }
   });
 
-  it("the ARN every policy names is the trail's real ARN", () => {
-    const staging = run("staging");
-    expect(staging.outputs.auditTrailArn).toBe("arn:aws:cloudtrail:eu-west-1:111122223333:trail/syrf-staging-audit");
-    expect(staging.outputs.auditTrailArn).toBe(auditNames(STAGING_ARGS).trailArn);
-    expect(staging.outputs.auditAlarmTopicArn).toBe("arn:aws:sns:eu-west-1:111122223333:syrf-staging-audit-alarms");
-    expect(staging.outputs.auditAlarmTopicArn).toBe(auditNames(STAGING_ARGS).topicArn);
+  it("the ARN every policy names is the trail's real ARN; staging reports the same trail, prod's", () => {
+    const prod = run("prod");
+    expect(prod.outputs.auditTrailArn).toBe("arn:aws:cloudtrail:eu-west-1:111122223333:trail/syrf-prod-audit");
+    expect(prod.outputs.auditTrailArn).toBe(auditNames(PROD_ARGS).trailArn);
+    expect(run("staging").outputs.auditTrailArn).toBe(prod.outputs.auditTrailArn);
+    expect(run("staging").outputs.auditAlarmTopicArn).toBe(
+      "arn:aws:sns:eu-west-1:111122223333:syrf-staging-audit-alarms",
+    );
+    expect(run("staging").outputs.auditAlarmTopicArn).toBe(auditNames(STAGING_ARGS).topicArn);
+  });
+
+  it("staging, whose trail is prod's, creates no trail, bucket, trail key, log group or delivery role", () => {
+    const types = run("staging")
+      .registrations.filter((r) => r.parent === "audit")
+      .map((r) => r.type);
+    expect(
+      [
+        "aws:cloudtrail/trail:Trail",
+        "aws:s3/bucket:Bucket",
+        "aws:cloudwatch/logGroup:LogGroup",
+        "aws:iam/role:Role",
+        "aws:iam/rolePolicy:RolePolicy",
+      ].filter((t) => types.includes(t)),
+    ).toEqual([]);
+    expect(
+      run("staging")
+        .registrations.filter((r) => r.type === "aws:kms/key:Key")
+        .map((r) => r.name),
+    ).toEqual(["audit-topic-key"]);
   });
 
   it.each(STACKS)("%s: the summary in the outputs is the summary builder's", (stack, args) => {
@@ -92,21 +115,27 @@ describe("AuditTrail: the component", () => {
 });
 
 describe("AuditTrail: the registered documents are the builders' output, byte for byte", () => {
-  it.each(STACKS)("%s: key policies, bucket policy, delivery role, topic policy and the saved query", (stack, args) => {
-    const result = run(stack);
-    const names = auditNames(args);
+  it("prod: trail key policy, bucket policy and delivery role (only where the trail is created)", () => {
+    const result = run("prod");
+    const names = auditNames(PROD_ARGS);
     const input = (type: string, name: string, key: string) => one(result, type, name).inputs[key];
     expect(input("aws:kms/key:Key", "audit-trail-key", "policy")).toBe(
-      json(trailKeyPolicy(names, args.region, args.keyAdministratorArns)),
+      json(trailKeyPolicy(names, PROD_ARGS.accountId, PROD_ARGS.region, PROD_ARGS.keyAdministratorArns)),
     );
-    expect(input("aws:kms/key:Key", "audit-topic-key", "policy")).toBe(json(topicKeyPolicy(args.keyAdministratorArns)));
     expect(input("aws:s3/bucketPolicy:BucketPolicy", "audit-bucket-policy", "policy")).toBe(
-      json(bucketPolicy(names, args.accountId)),
+      json(bucketPolicy(names, PROD_ARGS.accountId)),
     );
     expect(input("aws:iam/role:Role", "audit-delivery-role", "assumeRolePolicy")).toBe(json(deliveryRoleTrustPolicy()));
     expect(input("aws:iam/rolePolicy:RolePolicy", "audit-delivery-policy", "policy")).toBe(
-      json(deliveryRolePolicy(names, args.accountId)),
+      json(deliveryRolePolicy(names, PROD_ARGS.accountId)),
     );
+  });
+
+  it.each(STACKS)("%s: topic key policy, topic policy and the saved query", (stack, args) => {
+    const result = run(stack);
+    const names = auditNames(args);
+    const input = (type: string, name: string, key: string) => one(result, type, name).inputs[key];
+    expect(input("aws:kms/key:Key", "audit-topic-key", "policy")).toBe(json(topicKeyPolicy(args.keyAdministratorArns)));
     expect(input("aws:sns/topicPolicy:TopicPolicy", "audit-alarm-topic-policy", "policy")).toBe(
       json(topicPolicy(names, args.accountId)),
     );
@@ -121,17 +150,17 @@ describe("AuditTrail: the registered documents are the builders' output, byte fo
 
 describe("AuditTrail: trail storage", () => {
   it("a dedicated bucket named <trail>-<account>, never force-destroyed", () => {
-    expect(one(run("staging"), "aws:s3/bucket:Bucket", "audit-bucket").inputs).toEqual({
+    expect(one(run("prod"), "aws:s3/bucket:Bucket", "audit-bucket").inputs).toEqual({
       region: "eu-west-1",
-      bucket: "syrf-staging-audit-111122223333",
+      bucket: "syrf-prod-audit-111122223333",
       forceDestroy: false,
     });
   });
 
   it("blocks all public access, enforces bucket-owner ownership, versions, and encrypts with the trail key by default", () => {
-    const staging = run("staging");
+    const prod = run("prod");
     expect(
-      one(staging, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "audit-bucket-public-access").inputs,
+      one(prod, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "audit-bucket-public-access").inputs,
     ).toMatchObject({
       blockPublicAcls: true,
       blockPublicPolicy: true,
@@ -139,15 +168,14 @@ describe("AuditTrail: trail storage", () => {
       restrictPublicBuckets: true,
     });
     expect(
-      one(staging, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "audit-bucket-ownership").inputs.rule,
+      one(prod, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "audit-bucket-ownership").inputs.rule,
     ).toEqual({ objectOwnership: "BucketOwnerEnforced" });
     expect(
-      one(staging, "aws:s3/bucketVersioning:BucketVersioning", "audit-bucket-versioning").inputs
-        .versioningConfiguration,
+      one(prod, "aws:s3/bucketVersioning:BucketVersioning", "audit-bucket-versioning").inputs.versioningConfiguration,
     ).toEqual({ status: "Enabled" });
     expect(
       one(
-        staging,
+        prod,
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
         "audit-bucket-encryption",
       ).inputs.rules,
@@ -161,16 +189,16 @@ describe("AuditTrail: trail storage", () => {
 
   it("applies the lifecycle from config", () => {
     expect(
-      one(run("staging"), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "audit-bucket-lifecycle")
+      one(run("prod"), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "audit-bucket-lifecycle")
         .inputs.rules,
     ).toEqual([
       {
         id: "trail-log-files",
         status: "Enabled",
         filter: { prefix: "" },
-        transitions: [{ days: 90, storageClass: "GLACIER" }],
-        expiration: { days: 730 },
-        noncurrentVersionExpiration: { noncurrentDays: 30 },
+        transitions: [{ days: 180, storageClass: "GLACIER" }],
+        expiration: { days: 2557 },
+        noncurrentVersionExpiration: { noncurrentDays: 90 },
         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
       },
     ]);
@@ -178,7 +206,7 @@ describe("AuditTrail: trail storage", () => {
 
   it("the trail key and the topic key rotate and keep a 30-day deletion window", () => {
     for (const key of ["audit-trail-key", "audit-topic-key"]) {
-      expect(one(run("staging"), "aws:kms/key:Key", key).inputs).toMatchObject({
+      expect(one(run("prod"), "aws:kms/key:Key", key).inputs).toMatchObject({
         enableKeyRotation: true,
         deletionWindowInDays: 30,
       });
@@ -188,18 +216,18 @@ describe("AuditTrail: trail storage", () => {
 
 describe("AuditTrail: the trail and its log group", () => {
   it("multi-region, global events, validation, management events read and write, KMS, CloudWatch Logs with :*", () => {
-    const trail = one(run("staging"), "aws:cloudtrail/trail:Trail", "audit-trail");
+    const trail = one(run("prod"), "aws:cloudtrail/trail:Trail", "audit-trail");
     expect(trail.inputs).toEqual({
       region: "eu-west-1",
-      name: "syrf-staging-audit",
-      s3BucketName: "syrf-staging-audit-111122223333",
+      name: "syrf-prod-audit",
+      s3BucketName: "syrf-prod-audit-111122223333",
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
       enableLogging: true,
       kmsKeyId: TRAIL_KEY_ARN,
-      cloudWatchLogsGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/cloudtrail/syrf-staging-audit:*",
-      cloudWatchLogsRoleArn: "arn:aws:iam::111122223333:role/syrf-staging-audit-cloudwatch-delivery",
+      cloudWatchLogsGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/cloudtrail/syrf-prod-audit:*",
+      cloudWatchLogsRoleArn: "arn:aws:iam::111122223333:role/syrf-prod-audit-cloudwatch-delivery",
       eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
     });
     // Explicit: the bucket policy and the delivery policy must exist before CloudTrail checks them; the rest are inputs.
@@ -214,10 +242,10 @@ describe("AuditTrail: the trail and its log group", () => {
   });
 
   it("the log group keeps events for the configured retention, encrypted with the trail key", () => {
-    expect(one(run("staging"), "aws:cloudwatch/logGroup:LogGroup", "audit-log-group").inputs).toEqual({
+    expect(one(run("prod"), "aws:cloudwatch/logGroup:LogGroup", "audit-log-group").inputs).toEqual({
       region: "eu-west-1",
-      name: "/aws/cloudtrail/syrf-staging-audit",
-      retentionInDays: 400,
+      name: "/aws/cloudtrail/syrf-prod-audit",
+      retentionInDays: 1096,
       kmsKeyId: TRAIL_KEY_ARN,
     });
   });

@@ -5,7 +5,8 @@ import type { RunResult } from "../../offline/harness";
 import type { Registration } from "../../offline/registrations";
 import type { AuditTrailArgs } from "./args";
 import { auditDetectors, detectorPattern } from "./detectors";
-import { PROD_ARGS, STAGING_ARGS, TRAIL_KEY } from "./fixtures/stackArgs";
+import { KEYS, PROD_ARGS, STAGING_ARGS, TOPIC_KEY } from "./fixtures/stackArgs";
+import { auditNames } from "./names";
 
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -22,6 +23,9 @@ const run = (stack: string) => runs.get(stack) as RunResult;
 const ofType = (result: RunResult, type: string) => result.registrations.filter((r) => r.type === type);
 /** Registrations by name: a filter whose pattern waits for the trail key registers after the others. */
 const byName = (registrations: Registration[]) => Object.fromEntries(registrations.map((r) => [r.name, r]));
+/** The mocks' audit keys of a stack: the trail key only where the trail is created. */
+const keysOf = (args: AuditTrailArgs) => (args.trailOwner ? { topic: TOPIC_KEY } : KEYS);
+const prefixOf = (args: AuditTrailArgs) => auditNames(args).prefix;
 
 describe("alarms: one metric filter and one alarm per detector", () => {
   it.each(STACKS)("%s: each filter counts its detector's pattern in the trail's log group", (stack, args) => {
@@ -34,10 +38,15 @@ describe("alarms: one metric filter and one alarm per detector", () => {
     for (const d of auditDetectors(args)) {
       expect(filters[`audit-${d.key}`]?.inputs).toEqual({
         region: "eu-west-1",
-        name: `${args.trailName}-${d.key}`,
-        logGroupName: `/aws/cloudtrail/${args.trailName}`,
-        pattern: detectorPattern(d, TRAIL_KEY),
-        metricTransformation: { namespace: d.namespace, name: d.metric, value: "1" },
+        name: `${prefixOf(args)}-${d.key}`,
+        logGroupName: "/aws/cloudtrail/syrf-prod-audit",
+        pattern: detectorPattern(d, keysOf(args)),
+        metricTransformation: {
+          namespace: d.namespace,
+          name: d.metric,
+          value: "1",
+          ...(d.key === "detector-tampering" ? { defaultValue: "0" } : {}),
+        },
       });
     }
   });
@@ -49,15 +58,17 @@ describe("alarms: one metric filter and one alarm per detector", () => {
       const topicArn = String(result.outputs.auditAlarmTopicArn);
       const alarms = byName(ofType(result, ALARM));
       expect(Object.keys(alarms).sort()).toEqual(
-        auditDetectors(args)
-          .map((d) => `audit-${d.key}-alarm`)
-          .sort(),
+        [
+          "audit-heartbeat",
+          "audit-detector-tampering-liveness",
+          ...auditDetectors(args).map((d) => `audit-${d.key}-alarm`),
+        ].sort(),
       );
       for (const d of auditDetectors(args)) {
         const alarm = alarms[`audit-${d.key}-alarm`];
         expect(alarm?.inputs).toEqual({
           region: "eu-west-1",
-          name: `${args.trailName}-${d.key}`,
+          name: `${prefixOf(args)}-${d.key}`,
           alarmDescription: d.description,
           namespace: d.namespace,
           metricName: d.metric,
@@ -74,6 +85,59 @@ describe("alarms: one metric filter and one alarm per detector", () => {
         // Its filter explicitly; the topic through its ARN input.
         expect([...(alarm?.dependsOn ?? [])].sort()).toEqual(["audit-alarm-topic", `audit-${d.key}`].sort());
       }
+    },
+  );
+
+  it.each(STACKS)(
+    "%s: the heartbeat: no event in the trail's log group for an hour alarms; missing data is breaching",
+    (stack, args) => {
+      const result = run(stack);
+      const topicArn = String(result.outputs.auditAlarmTopicArn);
+      const heartbeat = byName(ofType(result, ALARM))["audit-heartbeat"];
+      expect(heartbeat?.inputs).toEqual({
+        region: "eu-west-1",
+        name: `${prefixOf(args)}-heartbeat`,
+        alarmDescription:
+          "No CloudTrail event reached the trail's log group for an hour: the trail, its delivery or the log group is broken, and every detector is blind.",
+        namespace: "AWS/Logs",
+        metricName: "IncomingLogEvents",
+        dimensions: { LogGroupName: "/aws/cloudtrail/syrf-prod-audit" },
+        statistic: "Sum",
+        period: 3600,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "LessThanThreshold",
+        treatMissingData: "breaching",
+        actionsEnabled: true,
+        alarmActions: [topicArn],
+        okActions: [topicArn],
+      });
+    },
+  );
+
+  it.each(STACKS)(
+    "%s: the self-protection detector's liveness: its filter emits 0 for every other event, and an hour without any data point alarms",
+    (stack, args) => {
+      const result = run(stack);
+      const topicArn = String(result.outputs.auditAlarmTopicArn);
+      const liveness = byName(ofType(result, ALARM))["audit-detector-tampering-liveness"];
+      expect(liveness?.inputs).toEqual({
+        region: "eu-west-1",
+        name: `${prefixOf(args)}-detector-tampering-liveness`,
+        alarmDescription: `The metric filter ${prefixOf(args)}-detector-tampering saw no event for an hour: it was deleted or renamed, or the log group receives nothing.`,
+        namespace: "AtlasAccess/Audit",
+        metricName: `DetectorTampering-${prefixOf(args)}`,
+        statistic: "SampleCount",
+        period: 3600,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "LessThanThreshold",
+        treatMissingData: "breaching",
+        actionsEnabled: true,
+        alarmActions: [topicArn],
+        okActions: [topicArn],
+      });
+      expect([...(liveness?.dependsOn ?? [])].sort()).toEqual(["audit-alarm-topic", "audit-detector-tampering"]);
     },
   );
 

@@ -95,15 +95,52 @@ describe("checkAuditTrailArgs (pure)", () => {
     ]);
   });
 
-  it("refuses more connection roles than the log group's 100 metric filters allow (49, or 42 with the CIS set)", () => {
+  it("refuses more connection roles than the log group's 100 metric filters allow (48, or 41 with the CIS set)", () => {
+    // 2 per role, and the trail, key, pipeline and detector tampering detectors (these roles trust no workload role).
     const roles = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `r${i}`, allowedPrincipals: [] }));
-    expect(problemsOf({ ...args(), connectionRoles: roles(49) })).toEqual([]);
-    expect(problemsOf({ ...args(), connectionRoles: roles(50) })).toEqual([
-      'args.connectionRoles: got "50 roles"; needs 101 metric filters; CloudWatch Logs allows 100 per log group',
+    expect(problemsOf({ ...args(), connectionRoles: roles(48) })).toEqual([]);
+    expect(problemsOf({ ...args(), connectionRoles: roles(49) })).toEqual([
+      'args.connectionRoles: got "49 roles"; needs 102 metric filters; CloudWatch Logs allows 100 per log group',
     ]);
-    expect(problemsOf({ ...args(), connectionRoles: roles(42), cisAlarms: true })).toEqual([]);
-    expect(problemsOf({ ...args(), connectionRoles: roles(43), cisAlarms: true })).toEqual([
-      'args.connectionRoles: got "43 roles"; needs 101 metric filters; CloudWatch Logs allows 100 per log group',
+    expect(problemsOf({ ...args(), connectionRoles: roles(41), cisAlarms: true })).toEqual([]);
+    expect(problemsOf({ ...args(), connectionRoles: roles(42), cisAlarms: true })).toEqual([
+      'args.connectionRoles: got "42 roles"; needs 102 metric filters; CloudWatch Logs allows 100 per log group',
+    ]);
+  });
+
+  it("without the trail (trailOwner): no storage settings, no CIS set, and a prefix of its own", () => {
+    const rest = args();
+    delete rest.bucketLifecycle;
+    const shared = { ...rest, trailName: "syrf-prod-audit", trailOwner: "prod", namePrefix: "syrf-staging-audit" };
+    expect(problemsOf(shared)).toEqual([]);
+    expect(
+      problemsOf({
+        ...shared,
+        trailOwner: "prod stack",
+        namePrefix: "syrf-staging-audit",
+        logRetentionDays: 400,
+        bucketLifecycle: { expirationDays: 730 },
+        cisAlarms: true,
+      }),
+    ).toEqual([
+      'args.trailOwner: got "prod stack"; must be a stack name',
+      "args.logRetentionDays: got 400; belongs to the stack that owns the trail (trailOwner); leave it out here",
+      'args.bucketLifecycle: got {"expirationDays":730}; belongs to the stack that owns the trail (trailOwner); leave it out here',
+      "args.cisAlarms: got true; watch the whole account; belongs to the stack that owns the trail (trailOwner); leave it out here",
+    ]);
+    expect(problemsOf({ ...shared, namePrefix: undefined })).toEqual([
+      "args.namePrefix: got undefined; must be set, and differ from trailName, when the trail is another stack's",
+    ]);
+    expect(problemsOf({ ...shared, namePrefix: "Staging" })).toEqual([
+      "args.namePrefix: got \"Staging\"; must be 3-48 lowercase letters, digits or '-'",
+    ]);
+  });
+
+  it("with the trail: a bucket lifecycle is required", () => {
+    const rest = args();
+    delete rest.bucketLifecycle;
+    expect(problemsOf(rest)).toEqual([
+      "args.bucketLifecycle: got undefined; is required when this component creates the trail (no trailOwner)",
     ]);
   });
 });

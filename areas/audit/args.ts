@@ -4,14 +4,16 @@
  */
 import { ACCOUNT_ID, REGION, ROLE_NAME, TRAIL_NAME, accountOfArn, parseRoleArn, roleArnAtRoot } from "../../domain/aws";
 import { EMAIL, HTTPS_URL } from "../../domain/formats";
+import { STACK_NAME } from "../../domain/project";
 import { ArgsCheck } from "../component";
+import { auditDetectors } from "./detectors";
 import {
   ACCEPTED_RETENTION_DAYS,
   FILTER_PATTERN_MAX,
   METRIC_FILTERS_PER_LOG_GROUP_MAX,
+  type PodIdentitySessions,
   UNSAFE_IN_PATTERN,
   foreignAssumptionPattern,
-  metricFilterCount,
 } from "./patterns";
 
 /** Days the log group keeps events when `logRetentionDays` is omitted. */
@@ -25,6 +27,8 @@ export interface WatchedConnectionRole {
   name: string;
   /** Role ARNs whose sessions may assume it: compared exactly with CloudTrail's `sessionIssuer.arn`. */
   allowedPrincipals: string[];
+  /** EKS Pod Identity service accounts allowed to assume it: their successful sessions are not foreign. */
+  podIdentity?: PodIdentitySessions;
 }
 
 /** Arguments of {@link AuditTrail}. Everything is plain data from the validated stack config. */
@@ -33,14 +37,25 @@ export interface AuditTrailArgs {
   accountId: string;
   /** Home region of the trail, bucket, keys, log group, alarms and topic (every resource is pinned to it). */
   region: string;
-  /** Trail name; also names the bucket `<trailName>-<accountId>`, the log group `/aws/cloudtrail/<trailName>` and the topic. */
+  /**
+   * The account's one trail: created here, or, with `trailOwner`, another stack's whose log group the detectors use.
+   * Also names the bucket `<trailName>-<accountId>` and the log group `/aws/cloudtrail/<trailName>`.
+   */
   trailName: string;
+  /**
+   * The stack that owns the account's trail, when it is not this one: nothing of the trail is created here (no trail,
+   * bucket, trail key, log group or delivery role), only this stack's topic and its detectors on that log group.
+   * @default undefined (this component creates the trail)
+   */
+  trailOwner?: string;
+  /** Prefix of this stack's topic, metric filters, alarms and query; required with `trailOwner`. @default trailName */
+  namePrefix?: string;
   /** The connection roles to watch; may be empty (the trail and its tampering detector still exist). */
   connectionRoles: WatchedConnectionRole[];
-  /** Days the log group keeps events: one of {@link ACCEPTED_RETENTION_DAYS}. @default 365 */
+  /** Days the log group keeps events: one of {@link ACCEPTED_RETENTION_DAYS}; only with the trail. @default 365 */
   logRetentionDays?: number;
-  /** Lifecycle of the log files in S3. */
-  bucketLifecycle: {
+  /** Lifecycle of the log files in S3: required with the trail, refused with `trailOwner`. */
+  bucketLifecycle?: {
     /** Move to Glacier after this many days (at least 30, less than `expirationDays`). @default undefined (stay in S3 Standard) */
     transitionToGlacierDays?: number;
     /** Delete after this many days (at least 365). */
@@ -58,7 +73,7 @@ export interface AuditTrailArgs {
   alarmEmails: string[];
   /** HTTPS endpoints subscribed to the alarm topic; passed as secrets (webhook URLs often carry a token). @default [] */
   alarmHttpsEndpoints?: string[];
-  /** Also create the CIS 4.1-4.14 metric filters and alarms. @default false */
+  /** Also create the CIS 4.1-4.14 metric filters and alarms; only with the trail (they watch the account). @default false */
   cisAlarms?: boolean;
 }
 
@@ -70,10 +85,7 @@ export function checkAuditTrailArgs(args: AuditTrailArgs): ArgsCheck {
   if (!REGION.test(args.region)) bad("region", args.region, "must be an AWS region such as eu-west-1");
   if (!TRAIL_NAME.test(args.trailName))
     bad("trailName", args.trailName, "must be 3-48 lowercase letters, digits or '-'");
-  const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-  if (!(ACCEPTED_RETENTION_DAYS as readonly number[]).includes(retention))
-    bad("logRetentionDays", retention, `must be one of ${ACCEPTED_RETENTION_DAYS.join(", ")}`);
-  checkLifecycle(check, args.bucketLifecycle);
+  checkOwnership(check, args);
   checkKeyAdministrators(check, args);
   if (args.alarmEmails.length === 0) bad("alarmEmails", args.alarmEmails, "must list at least one e-mail address");
   args.alarmEmails.forEach((e, i) => {
@@ -87,8 +99,31 @@ export function checkAuditTrailArgs(args: AuditTrailArgs): ArgsCheck {
   return check;
 }
 
+/** The trail's own settings with the trail, none of them without; a distinct prefix without. */
+function checkOwnership(check: ArgsCheck, args: AuditTrailArgs): void {
+  const { trailOwner, namePrefix } = args;
+  if (namePrefix !== undefined && !TRAIL_NAME.test(namePrefix))
+    check.bad("namePrefix", namePrefix, "must be 3-48 lowercase letters, digits or '-'");
+  if (trailOwner === undefined) {
+    const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!(ACCEPTED_RETENTION_DAYS as readonly number[]).includes(retention))
+      check.bad("logRetentionDays", retention, `must be one of ${ACCEPTED_RETENTION_DAYS.join(", ")}`);
+    if (args.bucketLifecycle === undefined)
+      check.bad("bucketLifecycle", undefined, "is required when this component creates the trail (no trailOwner)");
+    else checkLifecycle(check, args.bucketLifecycle);
+    return;
+  }
+  const owned = "belongs to the stack that owns the trail (trailOwner); leave it out here";
+  if (!STACK_NAME.test(trailOwner)) check.bad("trailOwner", trailOwner, "must be a stack name");
+  if (args.logRetentionDays !== undefined) check.bad("logRetentionDays", args.logRetentionDays, owned);
+  if (args.bucketLifecycle !== undefined) check.bad("bucketLifecycle", args.bucketLifecycle, owned);
+  if (args.cisAlarms === true) check.bad("cisAlarms", true, `watch the whole account; ${owned}`);
+  if (namePrefix === undefined || namePrefix === args.trailName)
+    check.bad("namePrefix", namePrefix, "must be set, and differ from trailName, when the trail is another stack's");
+}
+
 /** Expiration at least a year; a Glacier transition, when set, at least 30 days and before expiration. */
-function checkLifecycle(check: ArgsCheck, lc: AuditTrailArgs["bucketLifecycle"]): void {
+function checkLifecycle(check: ArgsCheck, lc: NonNullable<AuditTrailArgs["bucketLifecycle"]>): void {
   if (!Number.isInteger(lc.expirationDays) || lc.expirationDays < 365)
     check.bad("bucketLifecycle.expirationDays", lc.expirationDays, "must be a whole number of days, at least 365");
   const glacier = lc.transitionToGlacierDays;
@@ -122,6 +157,7 @@ function checkKeyAdministrators(check: ArgsCheck, args: AuditTrailArgs): void {
  */
 function checkConnectionRoles(check: ArgsCheck, args: AuditTrailArgs): void {
   const seen = new Set<string>();
+  let rolesSafe = true;
   args.connectionRoles.forEach((role, i) => {
     if (!ROLE_NAME.test(role.name)) check.bad(`connectionRoles[${i}].name`, role.name, "must be an IAM role name");
     if (seen.has(role.name))
@@ -131,8 +167,19 @@ function checkConnectionRoles(check: ArgsCheck, args: AuditTrailArgs): void {
     unsafe.forEach((p) =>
       check.bad(`connectionRoles[${i}].allowedPrincipals`, p, 'each must be an IAM role ARN without *, " or \\'),
     );
-    if (unsafe.length > 0 || !ROLE_NAME.test(role.name)) return;
-    const length = foreignAssumptionPattern(roleArnAtRoot(args.accountId, role.name), role.allowedPrincipals).length;
+    const pod = role.podIdentity;
+    const podValues = [
+      ...(pod?.clusterArns ?? []),
+      ...(pod?.serviceAccounts ?? []).flatMap((s) => [s.namespace, s.name]),
+    ];
+    if (podValues.some((v) => UNSAFE_IN_PATTERN.test(v)))
+      check.bad(`connectionRoles[${i}].podIdentity`, pod, 'must hold no *, ", \\ or whitespace');
+    if (unsafe.length > 0 || !ROLE_NAME.test(role.name) || podValues.some((v) => UNSAFE_IN_PATTERN.test(v))) {
+      rolesSafe = false;
+      return;
+    }
+    const roleArn = roleArnAtRoot(args.accountId, role.name);
+    const length = foreignAssumptionPattern(roleArn, role.allowedPrincipals, pod).length;
     if (length > FILTER_PATTERN_MAX) {
       check.bad(
         `connectionRoles[${i}].allowedPrincipals`,
@@ -141,7 +188,16 @@ function checkConnectionRoles(check: ArgsCheck, args: AuditTrailArgs): void {
       );
     }
   });
-  const filters = metricFilterCount(args.connectionRoles.length, args.cisAlarms ?? false);
+  // The detectors can only be built from names that are valid and safe in a pattern.
+  const names = [args.trailName, args.namePrefix ?? args.trailName];
+  if (
+    !rolesSafe ||
+    !ACCOUNT_ID.test(args.accountId) ||
+    !REGION.test(args.region) ||
+    !names.every((n) => TRAIL_NAME.test(n))
+  )
+    return;
+  const filters = auditDetectors(args).length;
   if (filters > METRIC_FILTERS_PER_LOG_GROUP_MAX) {
     check.bad(
       "connectionRoles",

@@ -6,14 +6,16 @@ import { z } from "zod";
 import { rule } from "../../config/rules";
 import { email, httpsUrl, strictObject, uniqueList } from "../../config/schema";
 import { TRAIL_NAME, accountOfArn, parseRoleArn, roleArnAtRoot } from "../../domain/aws";
+import { STACK_NAME } from "../../domain/project";
 import type { AwsConfig } from "../connection/config";
+import { auditDetectors, detectorPattern, keyIdsOfRealLength } from "./detectors";
+import { ownershipCrossStackRules, ownershipRules } from "./ownership";
+import { comparableInPattern, metricFilters, watchedRoles } from "./watched";
 import {
   ACCEPTED_RETENTION_DAYS,
   FILTER_PATTERN_MAX,
   METRIC_FILTERS_PER_LOG_GROUP_MAX,
-  UNSAFE_IN_PATTERN,
   foreignAssumptionPattern,
-  metricFilterCount,
 } from "./patterns";
 
 /**
@@ -34,19 +36,41 @@ const days = (what: string, min: number) =>
 
 /** `atlas-access:audit`: the CloudTrail trail, its detectors for the connection roles, and who is notified. */
 export const auditSchema = strictObject({
-  /** Name of the multi-region trail; also names the bucket (`<trailName>-<accountId>`) and the log group. */
+  /**
+   * Name of the account's one multi-region trail (this stack's, or `trailOwner`'s); also names the bucket
+   * (`<trailName>-<accountId>`) and the log group (`/aws/cloudtrail/<trailName>`).
+   */
   trailName,
   /**
-   * Days CloudWatch Logs keeps the trail's events. One of the values CloudWatch accepts, at least 365.
-   * @default 365
+   * The stack (`Pulumi.<stack>.yaml`) that owns the account's trail, when it is not this one: this stack then creates
+   * no trail, only its topic and its detectors on that trail's log group. Leave it out in the owner.
+   * @default undefined (this stack owns the trail)
+   */
+  trailOwner: z
+    .string()
+    .regex(STACK_NAME, { error: "must be a stack name (Pulumi.<stack>.yaml): letters, digits, '-', '_' and '.'" })
+    .optional(),
+  /**
+   * Prefix of this stack's topic (`<namePrefix>-alarms`), metric filters, alarms and saved query. Required with
+   * `trailOwner` (and different from the owner's). @default trailName
+   */
+  namePrefix: z
+    .string()
+    .regex(TRAIL_NAME, {
+      error: "must be 3-48 lowercase letters, digits or '-', starting and ending with a letter or digit",
+    })
+    .optional(),
+  /**
+   * Days CloudWatch Logs keeps the trail's events. One of the values CloudWatch accepts, at least 365. Only in the
+   * stack that owns the trail. @default 365
    */
   logRetentionDays: z
     .number()
     .refine((d) => (ACCEPTED_RETENTION_DAYS as readonly number[]).includes(d), {
       error: `must be a retention CloudWatch Logs accepts and at least a year: one of ${ACCEPTED_RETENTION_DAYS.join(", ")}`,
     })
-    .default(365),
-  /** What happens to the trail's log files in S3. */
+    .optional(),
+  /** What happens to the trail's log files in S3. Required in the stack that owns the trail, refused elsewhere. */
   bucketLifecycle: strictObject({
     /** Move log files to S3 Glacier Flexible Retrieval after this many days. Omit to keep them in S3 Standard. */
     transitionToGlacierDays: days("transitionToGlacierDays", 30).optional(),
@@ -54,7 +78,7 @@ export const auditSchema = strictObject({
     expirationDays: days("expirationDays", 365),
     /** Delete overwritten or deleted (noncurrent) versions after this many days. @default 90 */
     noncurrentVersionExpirationDays: days("noncurrentVersionExpirationDays", 1).default(90),
-  }),
+  }).optional(),
   /**
    * IAM roles of this account that administer the trail's and the alarm topic's KMS keys and may decrypt the trail's
    * log files. The key policies name exactly these (never the account root). Include the role that deploys the stack.
@@ -70,7 +94,10 @@ export const auditSchema = strictObject({
   }),
   /** Optional HTTPS endpoints (chat or paging webhooks) subscribed to the alarm topic. @default [] */
   alarmHttpsEndpoints: uniqueList(httpsUrl).default([]),
-  /** Also create the CIS AWS Foundations metric filters and alarms (CIS 4.1-4.14) on the same trail. @default false */
+  /**
+   * Also create the CIS AWS Foundations metric filters and alarms (CIS 4.1-4.14) on the same trail. They watch the
+   * whole account, so only the stack that owns the trail may set it. @default false
+   */
   cisAlarms: z.boolean().default(false),
 });
 export type AuditConfig = z.infer<typeof auditSchema>;
@@ -84,11 +111,10 @@ export interface AuditRuleInput {
   audit?: AuditConfig;
 }
 
-/** A principal CloudTrail's `sessionIssuer.arn` can be compared with exactly inside a quoted filter-pattern value. */
-const comparableInPattern = (principal: string): boolean =>
-  parseRoleArn(principal) !== undefined && !UNSAFE_IN_PATTERN.test(principal);
+export const auditCrossStackRules = ownershipCrossStackRules;
 
 export const auditRules = [
+  ...ownershipRules,
   rule<AuditRuleInput>({
     name: "audit bucket lifecycle",
     reads: ["audit"],
@@ -129,12 +155,27 @@ export const auditRules = [
           );
         }
       });
-      const filters = metricFilterCount(aws.connections.length, audit.cisAlarms);
+      const roles = watchedRoles(aws);
+      const filters = metricFilters(aws, audit) ?? 0;
+      if (roles.every((r) => r.allowedPrincipals.every(comparableInPattern))) {
+        // Foreign-assumption patterns are measured below, per role, with a message of their own.
+        const keys = keyIdsOfRealLength(aws.region, aws.accountId);
+        for (const d of auditDetectors({ ...aws, ...audit, connectionRoles: roles })) {
+          const length = detectorPattern(d, keys).length;
+          if (d.key.startsWith("foreign-assume-") || length <= FILTER_PATTERN_MAX) continue;
+          add(
+            ["audit", audit.namePrefix !== undefined ? "namePrefix" : "trailName"],
+            audit.namePrefix ?? audit.trailName,
+            `the ${d.key} filter pattern would be ${length} characters in ${aws.region}; CloudWatch Logs accepts at most ${FILTER_PATTERN_MAX}: choose a shorter name`,
+          );
+        }
+      }
       if (filters > METRIC_FILTERS_PER_LOG_GROUP_MAX) {
         add(
           ["aws", "connections"],
           aws.connections.map((c) => c.name),
-          `${aws.connections.length} connection roles need ${filters} metric filters on the trail's log group (2 per role, 1 for the trail` +
+          `${aws.connections.length} connection roles need ${filters} metric filters on the trail's log group (2 per role, ` +
+            "at least 1 for their workload roles, the account and self-protection detectors" +
             `${audit.cisAlarms ? ", 14 for cisAlarms" : ""}); CloudWatch Logs allows at most ${METRIC_FILTERS_PER_LOG_GROUP_MAX} per log group`,
         );
       }
@@ -166,12 +207,13 @@ export const auditRules = [
         const length = foreignAssumptionPattern(
           roleArnAtRoot(aws.accountId, connection.name),
           connection.allowedPrincipals,
+          connection.eksPodIdentity,
         ).length;
         if (length > FILTER_PATTERN_MAX) {
           add(
             ["aws", "connections", i, "allowedPrincipals"],
             connection.allowedPrincipals,
-            `with ${connection.allowedPrincipals.length} allowed principals the foreign-assumption filter pattern for role ${connection.name} ` +
+            `with ${connection.allowedPrincipals.length} allowed principals${podNote(connection)} the foreign-assumption filter pattern for role ${connection.name} ` +
               `would be ${length} characters; CloudWatch Logs accepts at most ${FILTER_PATTERN_MAX}: allow fewer principals ` +
               "(the detector cannot be split: each filter would flag the principals the others allow)",
           );
@@ -180,3 +222,7 @@ export const auditRules = [
     },
   }),
 ];
+
+/** ` and N Pod Identity service accounts`, when there are some. */
+const podNote = (c: AwsConfig["connections"][number]): string =>
+  c.eksPodIdentity ? ` and ${c.eksPodIdentity.serviceAccounts.length} Pod Identity service accounts` : "";

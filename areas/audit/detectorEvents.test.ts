@@ -8,32 +8,48 @@ import { ConfigError } from "../../config/parse";
 import { registeredBefore, runStack } from "../../offline/harness";
 import type { RunResult } from "../../offline/harness";
 import { matches, parseFilterPattern } from "../../offline/simulators/filterPattern";
-import { TRAIL_KEY } from "./fixtures/stackArgs";
+import { TOPIC_KEY, TRAIL_KEY } from "./fixtures/stackArgs";
 import { FILTER_PATTERN_MAX } from "./patterns";
 
 const FIXTURES = path.join(__dirname, "fixtures", "events");
 const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-const { keyId: TRAIL_KEY_ID, keyArn: TRAIL_KEY_ARN } = TRAIL_KEY;
 
+/** Each emitted filter's pattern, by its CloudWatch name (unique on the log group both stacks share). */
 function patternsOf(result: RunResult): Map<string, string> {
   return new Map(
-    result.registrations.filter((r) => r.type === FILTER_TYPE).map((r) => [r.name, String(r.inputs.pattern)]),
+    result.registrations
+      .filter((r) => r.type === FILTER_TYPE)
+      .map((r) => [String(r.inputs.name), String(r.inputs.pattern)]),
   );
 }
 
 function fixture(name: string): unknown {
   const text = fs.readFileSync(path.join(FIXTURES, `${name}.json`), "utf8");
-  return JSON.parse(text.replaceAll("{{trailKeyId}}", TRAIL_KEY_ID).replaceAll("{{trailKeyArn}}", TRAIL_KEY_ARN));
+  return JSON.parse(
+    text
+      .replaceAll("{{trailKeyId}}", TRAIL_KEY.keyId)
+      .replaceAll("{{trailKeyArn}}", TRAIL_KEY.keyArn)
+      .replaceAll("{{topicKeyId}}", TOPIC_KEY.keyId)
+      .replaceAll("{{topicKeyArn}}", TOPIC_KEY.keyArn),
+  );
 }
 
-const F_API = "audit-foreign-assume-syrf-staging-api-atlas";
-const F_REPORTS = "audit-foreign-assume-syrf-staging-reports-atlas";
-const C_API = "audit-role-change-syrf-staging-api-atlas";
-const C_REPORTS = "audit-role-change-syrf-staging-reports-atlas";
-const TRAIL = "audit-trail-tampering";
-const cis = (id: string) => `audit-cis-${id}`;
+const S = (key: string) => `syrf-staging-audit-${key}`;
+const P = (key: string) => `syrf-prod-audit-${key}`;
+const F_API = S("foreign-assume-syrf-staging-api-atlas");
+const F_REPORTS = S("foreign-assume-syrf-staging-reports-atlas");
+const C_API = S("role-change-syrf-staging-api-atlas");
+const C_REPORTS = S("role-change-syrf-staging-reports-atlas");
+const WORKLOADS = S("workload-role-change-1");
+const TRAIL = [S("trail-tampering"), P("trail-tampering")];
+const cis = (id: string) => P(`cis-${id}`);
+/** Under the mocks both stacks' topic keys have the id `audit-topic-key`; in AWS each has its own UUID. */
+const TOPIC_KEY_BOTH = [P("key-tampering"), S("key-tampering")];
 
-/** Fixture → exactly the filters it must match (staging roles, with cisAlarms switched on). */
+/**
+ * Fixture → exactly the filters it must match, across both stacks' filters on the one log group they share (prod owns
+ * the trail, CIS on; staging with Pod Identity for service account syrf-staging/syrf-api on its API connection).
+ */
 const EXPECTED: Record<string, string[]> = {
   "sts-assume-allowed-lambda": [],
   "sts-assume-allowed-second-principal": [],
@@ -48,48 +64,95 @@ const EXPECTED: Record<string, string[]> = {
   "sts-assume-web-identity": [F_API],
   "sts-assume-unwatched-role": [],
   "sts-get-caller-identity": [],
+  "sts-pod-identity-allowed-service-account": [],
+  "sts-pod-identity-other-namespace": [F_API, cis("4-1")],
+  "sts-pod-identity-other-service-account": [F_API, cis("4-1")],
+  "sts-pod-identity-other-cluster": [F_API],
+  "sts-pod-identity-unwatched-role": [],
   "iam-update-trust-connection-role": [C_API],
+  "iam-update-trust-connection-role-reapplied": [C_API],
   "iam-update-trust-other-role": [],
   "iam-attach-policy-connection-role": [C_REPORTS, cis("4-4")],
   "iam-delete-permissions-boundary-connection-role": [C_API],
   "iam-update-role-connection-role": [C_API],
-  "cloudtrail-create-trail": [TRAIL, cis("4-5")],
-  "cloudtrail-update-trail": [TRAIL, cis("4-5")],
-  "cloudtrail-delete-trail": [TRAIL, cis("4-5")],
-  "cloudtrail-start-logging": [TRAIL, cis("4-5")],
-  "cloudtrail-stop-logging": [TRAIL, cis("4-5")],
-  "cloudtrail-put-event-selectors": [TRAIL],
-  "kms-disable-trail-key-by-arn": [TRAIL, cis("4-7")],
-  "kms-schedule-deletion-trail-key-by-id": [TRAIL, cis("4-7")],
+  "iam-update-trust-workload-role": [WORKLOADS],
+  "iam-delete-workload-role": [WORKLOADS],
+  "iam-create-workload-role": [WORKLOADS],
+  "iam-put-policy-workload-role": [WORKLOADS, cis("4-4")],
+  "iam-get-workload-role": [],
+  "cloudtrail-create-trail": [...TRAIL, cis("4-5")],
+  "cloudtrail-update-trail": [...TRAIL, cis("4-5")],
+  "cloudtrail-delete-trail": [...TRAIL, cis("4-5")],
+  "cloudtrail-start-logging": [...TRAIL, cis("4-5")],
+  "cloudtrail-stop-logging": [...TRAIL, cis("4-5")],
+  "cloudtrail-put-event-selectors": TRAIL,
+  "kms-disable-trail-key-by-arn": [P("key-tampering"), cis("4-7")],
+  "kms-schedule-deletion-trail-key-by-id": [P("key-tampering"), cis("4-7")],
   "kms-disable-other-key": [cis("4-7")],
+  "kms-put-key-policy-trail-key": [P("key-tampering")],
+  "kms-create-grant-topic-key": TOPIC_KEY_BOTH,
+  "kms-disable-key-rotation-trail-key": [P("key-tampering")],
+  "kms-put-key-policy-other-key": [],
+  "iam-put-policy-delivery-role": [P("pipeline-tampering"), cis("4-4")],
+  "logs-put-retention-trail-log-group": [P("pipeline-tampering")],
+  "logs-delete-trail-log-group": [P("pipeline-tampering")],
+  "logs-put-retention-other-log-group": [],
+  "logs-delete-metric-filter-staging": [S("detector-tampering")],
+  "logs-put-metric-filter-prod": [P("detector-tampering")],
+  "logs-put-metric-filter-other": [],
+  "monitoring-delete-alarms": [S("detector-tampering"), P("detector-tampering")],
+  "monitoring-put-metric-alarm-prod": [P("detector-tampering")],
+  "monitoring-put-metric-alarm-other": [],
+  "sns-unsubscribe-staging-topic": [S("detector-tampering")],
+  "sns-delete-prod-topic": [P("detector-tampering")],
+  "sns-set-attributes-other-topic": [],
+  "sns-unsubscribe-lookalike-topic": [],
 };
 
-describe("detectors: the emitted patterns against CloudTrail events (staging, cisAlarms on)", () => {
+/** Staging's API connection also trusts EKS Pod Identity for one service account (the fixtures' allowed session). */
+function withPodIdentity(cfg: Record<string, unknown>): void {
+  const [api] = (cfg.aws as { connections: Record<string, unknown>[] }).connections;
+  (api as Record<string, unknown>).eksPodIdentity = {
+    clusterArns: ["arn:aws:eks:eu-west-1:111122223333:cluster/syrf-apps"],
+    serviceAccounts: [{ namespace: "syrf-staging", name: "syrf-api" }],
+  };
+}
+
+describe("detectors: the emitted patterns against CloudTrail events (both stacks' filters on the shared log group)", () => {
   let patterns: Map<string, string>;
   beforeAll(async () => {
-    patterns = patternsOf(
-      await runStack({
-        stack: "staging",
-        mutateConfig: (cfg) => void ((cfg.audit as Record<string, unknown>).cisAlarms = true),
-      }),
-    );
+    const prod = patternsOf(await runStack({ stack: "prod" }));
+    const staging = patternsOf(await runStack({ stack: "staging", mutateConfig: withPodIdentity }));
+    patterns = new Map([...prod, ...staging]);
+    expect(patterns.size).toBe(prod.size + staging.size);
   });
 
-  it("emits one filter per detector: 2 per connection role, the trail, and 14 CIS filters", () => {
-    expect([...patterns.keys()].filter((n) => !n.startsWith("audit-cis-"))).toEqual([
+  it("emits one filter per detector: staging's, then prod's own and 14 CIS filters", () => {
+    expect([...patterns.keys()].filter((n) => !n.startsWith(P("cis-")))).toEqual([
+      P("foreign-assume-syrf-prod-api-atlas"),
+      P("role-change-syrf-prod-api-atlas"),
+      P("workload-role-change-1"),
+      P("trail-tampering"),
+      P("pipeline-tampering"),
+      P("detector-tampering"),
+      P("key-tampering"),
       F_API,
       C_API,
       F_REPORTS,
       C_REPORTS,
-      TRAIL,
+      WORKLOADS,
+      S("trail-tampering"),
+      S("detector-tampering"),
+      S("key-tampering"),
     ]);
-    expect([...patterns.keys()].filter((n) => n.startsWith("audit-cis-"))).toHaveLength(14);
+    expect([...patterns.keys()].filter((n) => n.startsWith(P("cis-")))).toHaveLength(14);
   });
 
-  it("the trail-tampering pattern names the trail key's id and ARN as the mocks report them", () => {
-    expect(patterns.get(TRAIL)).toContain(
-      `($.requestParameters.keyId="${TRAIL_KEY_ID}")||($.requestParameters.keyId="${TRAIL_KEY_ARN}")`,
-    );
+  it("the key-tampering patterns name the audit keys' ids and ARNs as the mocks report them", () => {
+    const ids = (k: { keyId: string; keyArn: string }) =>
+      `($.requestParameters.keyId="${k.keyId}")||($.requestParameters.keyId="${k.keyArn}")`;
+    expect(patterns.get(P("key-tampering"))).toContain(`(${ids(TRAIL_KEY)}||${ids(TOPIC_KEY)})`);
+    expect(patterns.get(S("key-tampering"))).toContain(`(${ids(TOPIC_KEY)})`);
   });
 
   it("every fixture file has an expectation, and every expectation a file", () => {
@@ -139,7 +202,7 @@ describe("detectors: the 1024-character filter-pattern limit", () => {
 
   it("at the largest principal count config allows (9 shortest ARNs) every pattern fits, the longest at 981 characters", async () => {
     const patterns = patternsOf(await runStack({ stack: "staging", mutateConfig: shortest(9) }));
-    expect(patterns.get("audit-foreign-assume-x")?.length).toBe(981);
+    expect(patterns.get("syrf-staging-audit-foreign-assume-x")?.length).toBe(981);
     for (const p of patterns.values()) expect(p.length).toBeLessThanOrEqual(FILTER_PATTERN_MAX);
   });
 

@@ -5,18 +5,20 @@ import {
   deliveryRoleTrustPolicy,
   topicPolicy,
 } from "./documents";
-import { ACCT, STAGING_ARGS } from "./fixtures/stackArgs";
+import { ACCT, PROD_ARGS, STAGING_ARGS } from "./fixtures/stackArgs";
 import { auditNames } from "./names";
 
+/** The trail's documents exist only in the stack that owns the trail (prod); the topic and query in every stack. */
+const TRAIL_NAMES = auditNames(PROD_ARGS);
 const NAMES = auditNames(STAGING_ARGS);
-const TRAIL_ARN = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/syrf-staging-audit";
-const BUCKET_ARN = "arn:aws:s3:::syrf-staging-audit-111122223333";
-const LOG_GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/cloudtrail/syrf-staging-audit";
+const TRAIL_ARN = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/syrf-prod-audit";
+const BUCKET_ARN = "arn:aws:s3:::syrf-prod-audit-111122223333";
+const LOG_GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/cloudtrail/syrf-prod-audit";
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:111122223333:syrf-staging-audit-alarms";
 
 describe("bucketPolicy (pure)", () => {
   it("TLS only; CloudTrail may check the ACL and write its prefix only for this trail (aws:SourceArn)", () => {
-    expect(bucketPolicy(NAMES, ACCT)).toEqual({
+    expect(bucketPolicy(TRAIL_NAMES, ACCT)).toEqual({
       Version: "2012-10-17",
       Statement: [
         {
@@ -57,7 +59,7 @@ describe("the delivery role's documents (pure)", () => {
   });
 
   it("permissions: two actions, this group's CloudTrail streams only", () => {
-    expect(deliveryRolePolicy(NAMES, ACCT)).toEqual({
+    expect(deliveryRolePolicy(TRAIL_NAMES, ACCT)).toEqual({
       Version: "2012-10-17",
       Statement: [
         {

@@ -2,6 +2,9 @@
  * The CloudWatch Logs filter patterns the audit trail's detectors use. Pure string builders (no Pulumi), so the
  * config check can measure a pattern before anything is registered and the tests can read the exact text.
  */
+import { EKS_POD_IDENTITY_SERVICE, podIdentityTagIndex } from "../../domain/aws";
+
+export { CIS_PATTERNS } from "./cis";
 
 /** CloudWatch Logs rejects a `filterPattern` longer than this (PutMetricFilter, botocore `logs` shape FilterPattern). */
 export const FILTER_PATTERN_MAX = 1024;
@@ -30,24 +33,74 @@ function quoted(value: string): string {
   return `"${value}"`;
 }
 
+/** `"<value>*"`: any value starting with `value` (the one place a wildcard is meant). */
+const startsWith = (value: string): string => `${quoted(value).slice(0, -1)}*"`;
+
 /** `($.a="x")||($.a="y")`, for an `||` of event names. */
 function anyEventName(names: readonly string[]): string {
   return names.map((n) => `($.eventName=${quoted(n)})`).join("||");
 }
 
+/** `($.eventSource="<source>")&&(<any of names>)`. */
+const calls = (source: string, names: readonly string[]): string =>
+  `($.eventSource=${quoted(source)})&&(${anyEventName(names)})`;
+
+/** `(($.field="a")||($.field="b"))`. */
+const anyOf = (field: string, values: readonly string[]): string =>
+  `(${values.map((v) => `(${field}=${quoted(v)})`).join("||")})`;
+
+/** The Pod Identity service accounts a connection role trusts, in the clusters it trusts them in. */
+export interface PodIdentitySessions {
+  clusterArns: readonly string[];
+  serviceAccounts: readonly { namespace: string; name: string }[];
+}
+
+const tag = (name: Parameters<typeof podIdentityTagIndex>[0]) =>
+  `$.requestParameters.tags[${podIdentityTagIndex(name)}].value`;
+
+/**
+ * "Not a successful Pod Identity session of an allowed service account": EKS Pod Identity assumes the role as the
+ * service `pods.eks.amazonaws.com` (`userIdentity.invokedBy`) and tags the session with the cluster, namespace and
+ * service account at fixed positions of `requestParameters.tags` (`POD_IDENTITY_SESSION_TAGS`). Every `!=` has a
+ * `NOT EXISTS` sibling, so the result never depends on how `!=` treats an absent field. A failed attempt (`errorCode`
+ * set: the trust refused another namespace, service account or cluster) is never recognised. Should AWS reorder the
+ * tags, allowed sessions alarm: loud, never silent.
+ */
+function notAllowedPodSession(pod: PodIdentitySessions): string {
+  const invokedBy = "$.userIdentity.invokedBy";
+  const cluster = tag("eks-cluster-arn");
+  const namespace = tag("kubernetes-namespace");
+  const account = tag("kubernetes-service-account");
+  const otherCluster = pod.clusterArns.map((c) => `(${cluster}!=${quoted(c)})`).join("&&");
+  const otherAccount = pod.serviceAccounts
+    .map((sa) => `((${namespace}!=${quoted(sa.namespace)})||(${account}!=${quoted(sa.name)}))`)
+    .join("&&");
+  return (
+    `((${invokedBy} NOT EXISTS)||(${invokedBy}!=${quoted(EKS_POD_IDENTITY_SERVICE)})||($.errorCode="*")` +
+    `||(${cluster} NOT EXISTS)||(${namespace} NOT EXISTS)||(${account} NOT EXISTS)` +
+    `||(${otherCluster})||(${otherAccount}))`
+  );
+}
+
 /**
  * Someone other than the allowed principals assumed (or tried to assume) the connection role `roleArn`.
  * - `AssumeRole*` covers AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity (not AssumeRoot).
- * - A caller without `sessionIssuer.arn` (IAM user, root, cross-account caller, web identity) is foreign: the
- *   `NOT EXISTS` branch decides it, so the result never depends on how `!=` treats an absent field.
+ * - A caller without `sessionIssuer.arn` (IAM user, root, cross-account caller, web identity, an AWS service) is
+ *   foreign unless it is a successful Pod Identity session of an allowed service account: the `NOT EXISTS` branch
+ *   decides it, so the result never depends on how `!=` treats an absent field.
  * - Failed attempts (`errorCode` set) are not excluded, so they count too.
- * - With no allowed principal every assumption is foreign.
+ * - With no allowed principal and no Pod Identity every assumption is foreign.
  */
-export function foreignAssumptionPattern(roleArn: string, allowedPrincipals: readonly string[]): string {
+export function foreignAssumptionPattern(
+  roleArn: string,
+  allowedPrincipals: readonly string[],
+  pod?: PodIdentitySessions,
+): string {
   const head = `($.eventSource="sts.amazonaws.com")&&($.eventName="AssumeRole*")&&($.requestParameters.roleArn=${quoted(roleArn)})`;
-  if (allowedPrincipals.length === 0) return `{${head}}`;
   const notAllowed = allowedPrincipals.map((p) => `(${ISSUER}!=${quoted(p)})`).join("&&");
-  return `{${head}&&((${ISSUER} NOT EXISTS)||(${notAllowed}))}`;
+  const notRole = allowedPrincipals.length > 0 ? `&&((${ISSUER} NOT EXISTS)||(${notAllowed}))` : "";
+  const podAllowed = pod !== undefined && pod.clusterArns.length > 0 && pod.serviceAccounts.length > 0;
+  return `{${head}${notRole}${podAllowed ? `&&${notAllowedPodSession(pod)}` : ""}}`;
 }
 
 /** IAM calls that change who may assume a role, what it may do, or whether it exists. CIS 4.4 misses most of them. */
@@ -64,9 +117,38 @@ export const ROLE_TAMPERING_EVENTS = [
   "CreateRole",
 ] as const;
 
-/** Any change to the connection role named `roleName` (its trust, its policies, its boundary, its existence). */
+/** Any change to the role named `roleName` (its trust, its policies, its boundary, its existence). */
 export function roleTamperingPattern(roleName: string): string {
-  return `{($.eventSource="iam.amazonaws.com")&&(${anyEventName(ROLE_TAMPERING_EVENTS)})&&($.requestParameters.roleName=${quoted(roleName)})}`;
+  return `{${calls("iam.amazonaws.com", ROLE_TAMPERING_EVENTS)}&&($.requestParameters.roleName=${quoted(roleName)})}`;
+}
+
+/**
+ * The IAM calls by which someone else could act as an allowed workload role: rewrite its trust, delete and re-create
+ * it under the same name (the re-created role is not trusted until the connection role's trust is re-applied), or
+ * give it new permissions.
+ */
+export const WORKLOAD_ROLE_EVENTS = [
+  "UpdateAssumeRolePolicy",
+  "DeleteRole",
+  "CreateRole",
+  "AttachRolePolicy",
+  "PutRolePolicy",
+] as const;
+
+/**
+ * One pattern per group of workload role names, each at most {@link FILTER_PATTERN_MAX} characters: a pure `||` of
+ * role names, so splitting it over several filters watches exactly the same events. Names are taken in order.
+ */
+export function workloadRolePatterns(roleNames: readonly string[]): string[] {
+  const build = (names: readonly string[]) =>
+    `{${calls("iam.amazonaws.com", WORKLOAD_ROLE_EVENTS)}&&${anyOf("$.requestParameters.roleName", names)}}`;
+  const groups: string[][] = [];
+  for (const name of roleNames) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && build([...last, name]).length <= FILTER_PATTERN_MAX) last.push(name);
+    else groups.push([name]);
+  }
+  return groups.map(build);
 }
 
 /** CloudTrail calls that create, change, stop or narrow a trail (CIS 4.5 plus PutEventSelectors). */
@@ -78,124 +160,82 @@ export const TRAIL_TAMPERING_EVENTS = [
   "StopLogging",
   "PutEventSelectors",
 ] as const;
-/** KMS calls that make the trail's key unusable (CIS 4.7, scoped here to the trail's key). */
-export const KEY_TAMPERING_EVENTS = ["DisableKey", "ScheduleKeyDeletion"] as const;
 
-/**
- * Any trail being created, changed, started or stopped in the account, or the trail's own KMS key being disabled
- * or scheduled for deletion. `requestParameters.keyId` holds what the caller passed: the key id or the key ARN
- * (these two calls do not accept aliases), so both are compared.
- */
-export function trailTamperingPattern(trailKeyId: string, trailKeyArn: string): string {
-  const trail = `($.eventSource="cloudtrail.amazonaws.com")&&(${anyEventName(TRAIL_TAMPERING_EVENTS)})`;
-  const key =
-    `($.eventSource="kms.amazonaws.com")&&(${anyEventName(KEY_TAMPERING_EVENTS)})` +
-    `&&(($.requestParameters.keyId=${quoted(trailKeyId)})||($.requestParameters.keyId=${quoted(trailKeyArn)}))`;
-  return `{(${trail})||(${key})}`;
+/** Any trail being created, changed, started, stopped or narrowed in the account. */
+export function trailTamperingPattern(): string {
+  return `{${calls("cloudtrail.amazonaws.com", TRAIL_TAMPERING_EVENTS)}}`;
 }
 
 /**
- * The CIS AWS Foundations metric filters, verbatim as Security Hub prints them (CloudWatch.1-14; Security Hub fails a
- * control when the pattern differs in any way). CIS 4.15 (Organizations changes) is left out: it is not one of those
- * controls, and this repository has no verbatim copy of its pattern to compare with.
+ * KMS calls that take an audit key away from its purpose: a new key policy, a grant (use outside the key policy),
+ * disabling it, scheduling its deletion, stopping its rotation.
  */
-export const CIS_PATTERNS: readonly { id: string; control: string; metric: string; pattern: string }[] = [
-  {
-    id: "4.1",
-    control: "CloudWatch.2",
-    metric: "UnauthorizedAPICalls",
-    pattern: `{($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")}`,
-  },
-  {
-    id: "4.2",
-    control: "CloudWatch.3",
-    metric: "ConsoleSignInWithoutMfa",
-    pattern: `{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }`,
-  },
-  {
-    id: "4.3",
-    control: "CloudWatch.1",
-    metric: "RootAccountUsage",
-    pattern: `{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}`,
-  },
-  {
-    id: "4.4",
-    control: "CloudWatch.4",
-    metric: "IAMPolicyChanges",
-    pattern:
-      "{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}",
-  },
-  {
-    id: "4.5",
-    control: "CloudWatch.5",
-    metric: "CloudTrailConfigChanges",
-    pattern:
-      "{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging) || ($.eventName=StopLogging)}",
-  },
-  {
-    id: "4.6",
-    control: "CloudWatch.6",
-    metric: "ConsoleAuthenticationFailures",
-    pattern: `{($.eventName=ConsoleLogin) && ($.errorMessage="Failed authentication")}`,
-  },
-  {
-    id: "4.7",
-    control: "CloudWatch.7",
-    metric: "DisableOrDeleteCMK",
-    pattern: "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}",
-  },
-  {
-    id: "4.8",
-    control: "CloudWatch.8",
-    metric: "S3BucketPolicyChanges",
-    pattern:
-      "{($.eventSource=s3.amazonaws.com) && (($.eventName=PutBucketAcl) || ($.eventName=PutBucketPolicy) || ($.eventName=PutBucketCors) || ($.eventName=PutBucketLifecycle) || ($.eventName=PutBucketReplication) || ($.eventName=DeleteBucketPolicy) || ($.eventName=DeleteBucketCors) || ($.eventName=DeleteBucketLifecycle) || ($.eventName=DeleteBucketReplication))}",
-  },
-  {
-    id: "4.9",
-    control: "CloudWatch.9",
-    metric: "AWSConfigChanges",
-    pattern:
-      "{($.eventSource=config.amazonaws.com) && (($.eventName=StopConfigurationRecorder) || ($.eventName=DeleteDeliveryChannel) || ($.eventName=PutDeliveryChannel) || ($.eventName=PutConfigurationRecorder))}",
-  },
-  {
-    id: "4.10",
-    control: "CloudWatch.10",
-    metric: "SecurityGroupChanges",
-    pattern:
-      "{($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)}",
-  },
-  {
-    id: "4.11",
-    control: "CloudWatch.11",
-    metric: "NACLChanges",
-    pattern:
-      "{($.eventName=CreateNetworkAcl) || ($.eventName=CreateNetworkAclEntry) || ($.eventName=DeleteNetworkAcl) || ($.eventName=DeleteNetworkAclEntry) || ($.eventName=ReplaceNetworkAclEntry) || ($.eventName=ReplaceNetworkAclAssociation)}",
-  },
-  {
-    id: "4.12",
-    control: "CloudWatch.12",
-    metric: "NetworkGatewayChanges",
-    pattern:
-      "{($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)}",
-  },
-  {
-    id: "4.13",
-    control: "CloudWatch.13",
-    metric: "RouteTableChanges",
-    pattern:
-      "{($.eventName=CreateRoute) || ($.eventName=CreateRouteTable) || ($.eventName=ReplaceRoute) || ($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || ($.eventName=DeleteRoute) || ($.eventName=DisassociateRouteTable)}",
-  },
-  {
-    id: "4.14",
-    control: "CloudWatch.14",
-    metric: "VPCChanges",
-    pattern:
-      "{($.eventName=CreateVpc) || ($.eventName=DeleteVpc) || ($.eventName=ModifyVpcAttribute) || ($.eventName=AcceptVpcPeeringConnection) || ($.eventName=CreateVpcPeeringConnection) || ($.eventName=DeleteVpcPeeringConnection) || ($.eventName=RejectVpcPeeringConnection) || ($.eventName=AttachClassicLinkVpc) || ($.eventName=DetachClassicLinkVpc) || ($.eventName=DisableVpcClassicLink) || ($.eventName=EnableVpcClassicLink)}",
-  },
-];
+export const KEY_TAMPERING_EVENTS = [
+  "PutKeyPolicy",
+  "CreateGrant",
+  "DisableKey",
+  "ScheduleKeyDeletion",
+  "DisableKeyRotation",
+] as const;
 
-/** How many metric filters the audit trail puts on its log group. */
-export function metricFilterCount(connections: number, cisAlarms: boolean): number {
-  return 2 * connections + 1 + (cisAlarms ? CIS_PATTERNS.length : 0);
+/** A KMS key as CloudTrail records it in `requestParameters.keyId`: known only once the key exists. */
+export interface KeyIds {
+  keyId: string;
+  keyArn: string;
+}
+
+/**
+ * Any of {@link KEY_TAMPERING_EVENTS} on one of `keys`. `requestParameters.keyId` holds what the caller passed: these
+ * calls take the key id or the key ARN, never an alias, so both are compared.
+ */
+export function keyTamperingPattern(keys: readonly KeyIds[]): string {
+  const ids = keys.flatMap((k) => [k.keyId, k.keyArn]);
+  return `{${calls("kms.amazonaws.com", KEY_TAMPERING_EVENTS)}&&${anyOf("$.requestParameters.keyId", ids)}}`;
+}
+
+/** CloudWatch Logs calls that delete, shorten, re-key or empty the trail's log group. */
+export const LOG_GROUP_TAMPERING_EVENTS = [
+  "DeleteLogGroup",
+  "PutRetentionPolicy",
+  "DeleteRetentionPolicy",
+  "AssociateKmsKey",
+  "DisassociateKmsKey",
+  "DeleteLogStream",
+] as const;
+
+/**
+ * The delivery pipeline: any change to the role CloudTrail writes with (its trust, its policy, its existence), or to
+ * the log group the detectors read. A deleted log group cannot record its own deletion: the heartbeat alarm is what
+ * reports that.
+ */
+export function pipelineTamperingPattern(deliveryRoleName: string, logGroupName: string): string {
+  const role = `${calls("iam.amazonaws.com", ROLE_TAMPERING_EVENTS)}&&($.requestParameters.roleName=${quoted(deliveryRoleName)})`;
+  const group = `${calls("logs.amazonaws.com", LOG_GROUP_TAMPERING_EVENTS)}&&($.requestParameters.logGroupName=${quoted(logGroupName)})`;
+  return `{(${role})||(${group})}`;
+}
+
+/** Calls that silence this stack's detectors: their filters, their alarms, their topic and its subscriptions. */
+export const DETECTOR_TAMPERING_EVENTS = {
+  filters: ["DeleteMetricFilter", "PutMetricFilter"],
+  /** These take a list of alarm names, which a filter pattern cannot search: any call in the account matches. */
+  anyAlarms: ["DeleteAlarms", "DisableAlarmActions"],
+  alarm: ["PutMetricAlarm"],
+  topic: ["DeleteTopic", "SetTopicAttributes", "RemovePermission"],
+  subscription: ["Unsubscribe", "SetSubscriptionAttributes"],
+} as const;
+
+/**
+ * Self-protection: this stack's metric filters (`<prefix>-…`) changed or deleted, any alarm deleted or its actions
+ * disabled, this stack's alarms (`<prefix>-…`) rewritten, the topic deleted or its policy changed, or one of its
+ * subscriptions removed or changed.
+ */
+export function detectorTamperingPattern(prefix: string, topicArn: string): string {
+  const e = DETECTOR_TAMPERING_EVENTS;
+  return (
+    `{(${calls("logs.amazonaws.com", e.filters)}&&($.requestParameters.filterName=${startsWith(`${prefix}-`)}))` +
+    `||(${calls("monitoring.amazonaws.com", e.anyAlarms)})` +
+    `||(${calls("monitoring.amazonaws.com", e.alarm)}&&($.requestParameters.alarmName=${startsWith(`${prefix}-`)}))` +
+    `||(${calls("sns.amazonaws.com", e.topic)}&&($.requestParameters.topicArn=${quoted(topicArn)}))` +
+    `||(${calls("sns.amazonaws.com", e.subscription)}&&($.requestParameters.subscriptionArn=${startsWith(`${topicArn}:`)}))}`
+  );
 }

@@ -41,7 +41,7 @@ export class ConnectionRole extends pulumi.ComponentResource {
         accountId: args.accountId,
         allowedPrincipals: args.allowedPrincipals,
         principalOrgId: args.crossAccount?.principalOrgId,
-        eksClusterArns: args.eksClusterArns,
+        eksPodIdentity: args.eksPodIdentity,
       }),
     );
 
@@ -100,7 +100,9 @@ export function summaryLines(args: ConnectionRoleArgs): string[] {
   const who = args.allowedPrincipals.map((p) =>
     isCrossAccount(p, args.accountId) ? `${p} (only from organization ${args.crossAccount?.principalOrgId})` : p,
   );
-  for (const cluster of args.eksClusterArns ?? []) who.push(`EKS Pod Identity of cluster ${cluster}`);
+  const pod = args.eksPodIdentity;
+  for (const sa of pod?.serviceAccounts ?? [])
+    who.push(`EKS Pod Identity of service account ${sa.namespace}/${sa.name} in ${pod?.clusterArns.join(", ")}`);
   return [
     `who can assume \`${args.roleName}\`: ${who.join(", ")}; its permissions: none`,
     `Atlas user ${roleArnAtRoot(args.accountId, args.roleName)} ($external, AWS IAM role): ${args.roles

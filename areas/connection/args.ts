@@ -1,9 +1,16 @@
 import { ALLOWED_DATABASE_ROLES, SYSTEM_DATABASES, isSystemDatabase } from "../../domain/atlas";
-import { ACCOUNT_ID, ROLE_NAME } from "../../domain/aws";
+import { ACCOUNT_ID, EKS_CLUSTER_ARN, ROLE_NAME } from "../../domain/aws";
+import { NAMESPACE_NAME, SERVICE_ACCOUNT_NAME } from "../../domain/kubernetes";
 import { ArgsCheck } from "../component";
 import { type CrossAccount, principalProblem } from "./principals";
 
 export type ConnectionDatabaseRole = (typeof ALLOWED_DATABASE_ROLES)[number];
+
+/** The service accounts EKS Pod Identity may assume a connection role for, and the clusters they run in. */
+export interface PodIdentity {
+  clusterArns: readonly string[];
+  serviceAccounts: readonly { namespace: string; name: string }[];
+}
 
 /** Arguments of {@link ConnectionRole}. Everything is plain data from the validated stack config. */
 export interface ConnectionRoleArgs {
@@ -18,8 +25,16 @@ export interface ConnectionRoleArgs {
    * @default undefined (same-account principals only)
    */
   crossAccount?: CrossAccount;
-  /** EKS clusters (same account) whose Pod Identity may assume the role. @default [] (no Pod Identity statement) */
-  eksClusterArns?: readonly string[];
+  /**
+   * EKS Pod Identity may assume the role for these service accounts in these clusters (same account): one trust
+   * statement per service account. @default undefined (no Pod Identity statement)
+   */
+  eksPodIdentity?: PodIdentity;
+  /**
+   * Allowed principals whose name reads like a person's or an administrator's role but which are declared workload
+   * roles (see `principalProblem`). @default []
+   */
+  nameExceptions?: readonly string[];
   /** Atlas project id of the database user. */
   projectId: string;
   /** Roles of the Atlas user: `read` or `readWrite` on a named, non-system database. At least one. */
@@ -46,12 +61,13 @@ export function checkConnectionRoleArgs(args: ConnectionRoleArgs): ArgsCheck {
     bad("allowedPrincipals", args.allowedPrincipals, "must list at least one workload role ARN");
   const seen = new Set<string>();
   args.allowedPrincipals.forEach((p, i) => {
-    const problem = principalProblem(p, args.accountId, args.crossAccount);
+    const problem = principalProblem(p, args.accountId, args.crossAccount, args.nameExceptions);
     if (problem) bad(`allowedPrincipals[${i}]`, p, problem);
     if (seen.has(p.toLowerCase()))
       bad(`allowedPrincipals[${i}]`, p, "is listed twice; each principal must appear once");
     seen.add(p.toLowerCase());
   });
+  if (args.eksPodIdentity) checkPodIdentity(check, args.eksPodIdentity, args.accountId);
   if (args.roles.length === 0) bad("roles", args.roles, "must grant at least one role");
   args.roles.forEach((r, i) => {
     if (!(ALLOWED_DATABASE_ROLES as readonly string[]).includes(r.role))
@@ -62,4 +78,20 @@ export function checkConnectionRoleArgs(args: ConnectionRoleArgs): ArgsCheck {
   if (args.scopes.length === 0)
     bad("scopes", args.scopes, "must name at least one cluster: no scopes means every cluster of the project");
   return check;
+}
+
+/** Clusters of this account and named service accounts, at least one of each. */
+function checkPodIdentity(check: ArgsCheck, pod: PodIdentity, accountId: string): void {
+  if (pod.clusterArns.length === 0)
+    check.bad("eksPodIdentity.clusterArns", pod.clusterArns, "must list at least one EKS cluster ARN");
+  pod.clusterArns.forEach((arn, i) => {
+    if (EKS_CLUSTER_ARN.exec(arn)?.[2] !== accountId)
+      check.bad(`eksPodIdentity.clusterArns[${i}]`, arn, `must be an EKS cluster ARN in account ${accountId}`);
+  });
+  if (pod.serviceAccounts.length === 0)
+    check.bad("eksPodIdentity.serviceAccounts", pod.serviceAccounts, "must name at least one service account");
+  pod.serviceAccounts.forEach((sa, i) => {
+    if (!NAMESPACE_NAME.test(sa.namespace) || !SERVICE_ACCOUNT_NAME.test(sa.name))
+      check.bad(`eksPodIdentity.serviceAccounts[${i}]`, sa, "must be a Kubernetes namespace and service account name");
+  });
 }

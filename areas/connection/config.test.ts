@@ -2,14 +2,30 @@
  * The rest of the connection config, each bad input with its exact problem lines, on the staging stack's values: EKS
  * Pod Identity, the Atlas user's roles and scopes, and problems reported once. Principals: `principals.test.ts`.
  */
-import { stackProblems } from "../../test/support/config";
+import { stackConfig, stackProblems } from "../../test/support/config";
 import { type Conn, P, connectionProblems } from "./fixtures/config";
 
+const SA = [{ namespace: "syrf", name: "api" }];
+
 describe("aws.connections config: EKS Pod Identity", () => {
+  it("accepts clusters of this account and named service accounts (control)", async () => {
+    const cluster = "arn:aws:eks:eu-west-1:111122223333:cluster/apps";
+    expect(
+      stackConfig("staging", (cfg) => {
+        const c = (cfg.aws as { connections: Conn[] }).connections[0] as Conn;
+        c.eksPodIdentity = { clusterArns: [cluster], serviceAccounts: SA };
+      }).aws?.connections[0]?.eksPodIdentity,
+    ).toEqual({ clusterArns: [cluster], serviceAccounts: SA });
+  });
+
   it("rejects a cluster ARN that is not an EKS cluster ARN", async () => {
     expect(
       await connectionProblems(
-        (c) => (c.eksPodIdentity = { clusterArns: ["arn:aws:eks:eu-west-1:111122223333:nodegroup/apps"] }),
+        (c) =>
+          (c.eksPodIdentity = {
+            clusterArns: ["arn:aws:eks:eu-west-1:111122223333:nodegroup/apps"],
+            serviceAccounts: SA,
+          }),
       ),
     ).toEqual([
       `${P}.eksPodIdentity.clusterArns[0]: got "arn:aws:eks:eu-west-1:111122223333:nodegroup/apps"; must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps`,
@@ -19,7 +35,11 @@ describe("aws.connections config: EKS Pod Identity", () => {
   it("rejects a cluster in another account", async () => {
     expect(
       await connectionProblems(
-        (c) => (c.eksPodIdentity = { clusterArns: ["arn:aws:eks:eu-west-1:444455556666:cluster/apps"] }),
+        (c) =>
+          (c.eksPodIdentity = {
+            clusterArns: ["arn:aws:eks:eu-west-1:444455556666:cluster/apps"],
+            serviceAccounts: SA,
+          }),
       ),
     ).toEqual([
       `${P}.eksPodIdentity.clusterArns[0]: got "arn:aws:eks:eu-west-1:444455556666:cluster/apps"; is in account 444455556666, not 111122223333; Pod Identity is accepted only for clusters in the connection role's account`,
@@ -27,8 +47,28 @@ describe("aws.connections config: EKS Pod Identity", () => {
   });
 
   it("rejects an empty cluster list", async () => {
-    expect(await connectionProblems((c) => (c.eksPodIdentity = { clusterArns: [] }))).toEqual([
+    expect(await connectionProblems((c) => (c.eksPodIdentity = { clusterArns: [], serviceAccounts: SA }))).toEqual([
       `${P}.eksPodIdentity.clusterArns: got []; must list at least one EKS cluster ARN, or remove eksPodIdentity`,
+    ]);
+  });
+
+  it("requires the service accounts: without them any associated pod of the clusters could assume the role", async () => {
+    const clusterArns = ["arn:aws:eks:eu-west-1:111122223333:cluster/apps"];
+    expect(await connectionProblems((c) => (c.eksPodIdentity = { clusterArns }))).toEqual([
+      `${P}.eksPodIdentity.serviceAccounts: required but missing; expected array`,
+    ]);
+    expect(await connectionProblems((c) => (c.eksPodIdentity = { clusterArns, serviceAccounts: [] }))).toEqual([
+      `${P}.eksPodIdentity.serviceAccounts: got []; must name at least one service account ({ namespace, name }): without it any pod of the clusters whose service account is associated with the role could assume it`,
+    ]);
+  });
+
+  it("rejects a namespace or service account that is not a Kubernetes name, and a service account listed twice", async () => {
+    const clusterArns = ["arn:aws:eks:eu-west-1:111122223333:cluster/apps"];
+    const serviceAccounts = [{ namespace: "Syrf", name: "api_1" }, ...SA, ...SA];
+    expect(await connectionProblems((c) => (c.eksPodIdentity = { clusterArns, serviceAccounts }))).toEqual([
+      `${P}.eksPodIdentity.serviceAccounts[0].namespace: got "Syrf"; must be a Kubernetes namespace name (RFC 1123 label)`,
+      `${P}.eksPodIdentity.serviceAccounts[0].name: got "api_1"; must be a Kubernetes service account name: lowercase letters, digits, '-' and '.'`,
+      `${P}.eksPodIdentity.serviceAccounts[2]: got {"namespace":"syrf","name":"api"}; duplicate of item [1]; each entry must appear once`,
     ]);
   });
 });

@@ -4,11 +4,20 @@
  */
 import { z } from "zod";
 import type { CoreConfig } from "../../config/core";
-import { rule } from "../../config/rules";
+import { crossStackRule, rule } from "../../config/rules";
 import { accountId, clusterName, databaseName, list, strictObject, uniqueList } from "../../config/schema";
 import { ALLOWED_DATABASE_ROLES, SYSTEM_DATABASES, isAnyDatabaseRole, isSystemDatabase } from "../../domain/atlas";
 import { EKS_CLUSTER_ARN, ORG_ID, REGION, ROLE_NAME, roleArnAtRoot } from "../../domain/aws";
-import { principalProblem } from "./principals";
+import { NAMESPACE_NAME, SERVICE_ACCOUNT_NAME } from "../../domain/kubernetes";
+import { nameExceptionProblem, principalProblem } from "./principals";
+
+/** A Kubernetes service account (namespace and name) that EKS Pod Identity may assume the role for. */
+const serviceAccount = strictObject({
+  namespace: z.string().regex(NAMESPACE_NAME, { error: "must be a Kubernetes namespace name (RFC 1123 label)" }),
+  name: z.string().regex(SERVICE_ACCOUNT_NAME, {
+    error: "must be a Kubernetes service account name: lowercase letters, digits, '-' and '.'",
+  }),
+});
 
 export const connectionSchema = strictObject({
   /** IAM role name of the connection role (created at path `/`). */
@@ -42,8 +51,9 @@ export const connectionSchema = strictObject({
     principalOrgId: z.string().regex(ORG_ID, { error: "must be an AWS Organizations id such as o-a1b2c3d4e5" }),
   }).optional(),
   /**
-   * EKS Pod Identity may assume the role for pods of these clusters (same account), with `aws:SourceAccount` and
-   * `aws:SourceArn` conditions. @default undefined (no Pod Identity statement)
+   * EKS Pod Identity may assume the role for pods of these service accounts in these clusters (same account): one
+   * trust statement per service account, conditioned on `aws:SourceAccount`, `aws:SourceArn` (the clusters) and the
+   * session tags `kubernetes-namespace` and `kubernetes-service-account`. @default undefined (no Pod Identity statement)
    */
   eksPodIdentity: strictObject({
     clusterArns: uniqueList(
@@ -51,7 +61,23 @@ export const connectionSchema = strictObject({
         error: "must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps",
       }),
     ).min(1, { error: "must list at least one EKS cluster ARN, or remove eksPodIdentity" }),
+    serviceAccounts: uniqueList(serviceAccount, (s) => `${s.namespace}/${s.name}`).min(1, {
+      error:
+        "must name at least one service account ({ namespace, name }): without it any pod of the clusters whose service account is associated with the role could assume it",
+    }),
   }).optional(),
+  /**
+   * The rare allowed principal whose name reads like a person's or an administrator's role (`admin`, `developer`,
+   * `break-glass`…) but which is a workload's role, each with the reason a reviewer can check. Never accepted for an
+   * IAM Identity Center role or OrganizationAccountAccessRole. @default []
+   */
+  nameExceptions: uniqueList(
+    strictObject({
+      principal: z.string(),
+      reason: z.string().min(20, { error: "must say, in at least 20 characters, which workload the role belongs to" }),
+    }),
+    (e) => e.principal.toLowerCase(),
+  ).default([]),
 });
 export type ConnectionConfig = z.infer<typeof connectionSchema>;
 
@@ -85,8 +111,9 @@ export const connectionRules = [
       if (!aws) return;
       const connectionArns = new Set(aws.connections.map((c) => roleArnAtRoot(aws.accountId, c.name).toLowerCase()));
       eachConnection(aws, (c, at) => {
+        const exceptions = c.nameExceptions.map((e) => e.principal);
         c.allowedPrincipals.forEach((p, j) => {
-          const problem = principalProblem(p, aws.accountId, c.crossAccount);
+          const problem = principalProblem(p, aws.accountId, c.crossAccount, exceptions);
           if (problem) add(at("allowedPrincipals", j), p, problem);
           else if (connectionArns.has(p.toLowerCase())) {
             add(
@@ -95,6 +122,10 @@ export const connectionRules = [
               "is a connection role of this stack: connection roles have no permissions and trust only workload roles",
             );
           }
+        });
+        c.nameExceptions.forEach((e, j) => {
+          const problem = nameExceptionProblem(e.principal, c.allowedPrincipals);
+          if (problem) add(at("nameExceptions", j, "principal"), e.principal, problem);
         });
         c.crossAccount?.accountIds.forEach((id, j) => {
           if (id === aws.accountId) {
@@ -160,6 +191,45 @@ export const connectionRules = [
           }
         });
       });
+    },
+  }),
+];
+
+/** Every AWS principal `config` trusts, lowercased (IAM role names are case-insensitive), with where it is. */
+function trustedBy(aws: AwsConfig | undefined): Map<string, { connection: string; at: PropertyKey[]; shown: string }> {
+  const out = new Map<string, { connection: string; at: PropertyKey[]; shown: string }>();
+  eachConnection(aws, (c, at) => {
+    c.allowedPrincipals.forEach((p, j) =>
+      out.set(p.toLowerCase(), { connection: c.name, at: at("allowedPrincipals", j), shown: p }),
+    );
+    c.eksPodIdentity?.serviceAccounts.forEach((sa, j) => {
+      for (const cluster of c.eksPodIdentity?.clusterArns ?? []) {
+        const shown = `${sa.namespace}/${sa.name} in ${cluster}`;
+        out.set(`pod:${shown}`, { connection: c.name, at: at("eksPodIdentity", "serviceAccounts", j), shown });
+      }
+    });
+  });
+  return out;
+}
+
+export const connectionCrossStackRules = [
+  crossStackRule<ConnectionRuleInput>({
+    name: "no AWS principal allowed by two stacks",
+    reads: ["aws"],
+    check(self, peers, add) {
+      const mine = trustedBy(self.config.aws);
+      for (const peer of peers) {
+        for (const [key, theirs] of trustedBy(peer.config.aws)) {
+          const ours = mine.get(key);
+          if (ours === undefined) continue;
+          add(
+            ours.at,
+            ours.shown,
+            `is also allowed by stack ${peer.stack} (connection ${theirs.connection}): a workload may reach one environment ` +
+              "only, or one environment's workload could reach the other's database; give each stack its own workload role or service account",
+          );
+        }
+      }
     },
   }),
 ];

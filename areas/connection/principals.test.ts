@@ -142,7 +142,7 @@ describe("aws.connections config: principals", () => {
 
   it("rejects an unknown key in a connection (a typo must not drop a rule)", async () => {
     expect(await connectionProblems((c) => (c.allowedPrincipal = [LAMBDA]))).toEqual([
-      `${P}.allowedPrincipal: unknown key; accepted keys here: allowedPrincipals, crossAccount, eksPodIdentity, name, roles, scopes`,
+      `${P}.allowedPrincipal: unknown key; accepted keys here: allowedPrincipals, crossAccount, eksPodIdentity, name, nameExceptions, roles, scopes`,
     ]);
   });
 });

@@ -18,7 +18,9 @@ import {
   ORG,
   PARTNER_ACCOUNT,
   PARTNER_ROLE,
+  POD_SA,
   type Policy,
+  podContext,
   sessionOf,
   simulate,
   strangers,
@@ -36,7 +38,7 @@ function extend(cfg: Record<string, unknown>): void {
   const first = connectionsOf(cfg)[0] as Conn;
   first.allowedPrincipals.push(PARTNER_ROLE);
   first.crossAccount = { accountIds: [PARTNER_ACCOUNT], principalOrgId: ORG };
-  first.eksPodIdentity = { clusterArns: [EKS_CLUSTER] };
+  first.eksPodIdentity = { clusterArns: [EKS_CLUSTER], serviceAccounts: [POD_SA] };
 }
 
 const VARIANTS = {
@@ -181,11 +183,18 @@ describe("cross-account principal and EKS Pod Identity (staging+crossAccount+eks
           Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } },
         },
         {
-          Sid: "EksPodIdentity",
+          Sid: "EksPodIdentity0",
           Effect: "Allow",
           Principal: { Service: "pods.eks.amazonaws.com" },
           Action: ["sts:AssumeRole", "sts:TagSession"],
-          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnEquals: { "aws:SourceArn": [EKS_CLUSTER] } },
+          Condition: {
+            StringEquals: {
+              "aws:SourceAccount": ACCOUNT,
+              "aws:RequestTag/kubernetes-namespace": POD_SA.namespace,
+              "aws:RequestTag/kubernetes-service-account": POD_SA.name,
+            },
+            ArnEquals: { "aws:SourceArn": [EKS_CLUSTER] },
+          },
         },
       ],
     });
@@ -222,21 +231,21 @@ describe("cross-account principal and EKS Pod Identity (staging+crossAccount+eks
   });
 
   it.each([["sts:AssumeRole"], ["sts:TagSession"]])(
-    "EKS Pod Identity of the configured cluster may call %s",
+    "EKS Pod Identity of the configured service account in the configured cluster may call %s",
     async (action) => {
       const { trust, roleArn } = registeredRole(variant, name);
-      const context = { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": EKS_CLUSTER };
+      const context = podContext(EKS_CLUSTER, POD_SA);
       expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context, action })).toBe("Allowed");
     },
   );
 
   it("EKS Pod Identity without the source conditions is denied", async () => {
     const { trust, roleArn } = registeredRole(variant, name);
-    expect(
-      await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: { "aws:SourceAccount": ACCOUNT } }),
-    ).toBe("ImplicitlyDenied");
-    expect(
-      await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: { "aws:SourceArn": EKS_CLUSTER } }),
-    ).toBe("ImplicitlyDenied");
+    const noCluster: Record<string, string> = podContext(EKS_CLUSTER, POD_SA);
+    delete noCluster["aws:SourceArn"];
+    const noAccount: Record<string, string> = podContext(EKS_CLUSTER, POD_SA);
+    delete noAccount["aws:SourceAccount"];
+    expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: noCluster })).toBe("ImplicitlyDenied");
+    expect(await simulate(trust, roleArn, "pods.eks.amazonaws.com", { context: noAccount })).toBe("ImplicitlyDenied");
   });
 });

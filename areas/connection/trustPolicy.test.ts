@@ -35,10 +35,45 @@ describe("buildTrustPolicy (pure)", () => {
   });
 
   it("adds no Pod Identity statement for an empty cluster list", () => {
+    const eksPodIdentity = { clusterArns: [], serviceAccounts: [{ namespace: "api", name: "api" }] };
     expect(
-      buildTrustPolicy({ accountId: "111122223333", allowedPrincipals: [LAMBDA], eksClusterArns: [] }).Statement.map(
+      buildTrustPolicy({ accountId: "111122223333", allowedPrincipals: [LAMBDA], eksPodIdentity }).Statement.map(
         (s) => s.Sid,
       ),
     ).toEqual(["WorkloadRoles"]);
+  });
+
+  it("gives each Pod Identity service account its own statement: account, clusters, namespace and service account", () => {
+    const clusters = [
+      "arn:aws:eks:eu-west-1:111122223333:cluster/apps",
+      "arn:aws:eks:eu-west-1:111122223333:cluster/dr",
+    ];
+    const pod = (namespace: string, name: string, i: number) => ({
+      Sid: `EksPodIdentity${i}`,
+      Effect: "Allow",
+      Principal: { Service: "pods.eks.amazonaws.com" },
+      Action: ["sts:AssumeRole", "sts:TagSession"],
+      Condition: {
+        StringEquals: {
+          "aws:SourceAccount": "111122223333",
+          "aws:RequestTag/kubernetes-namespace": namespace,
+          "aws:RequestTag/kubernetes-service-account": name,
+        },
+        ArnEquals: { "aws:SourceArn": clusters },
+      },
+    });
+    expect(
+      buildTrustPolicy({
+        accountId: "111122223333",
+        allowedPrincipals: [],
+        eksPodIdentity: {
+          clusterArns: clusters,
+          serviceAccounts: [
+            { namespace: "syrf", name: "api" },
+            { namespace: "reports", name: "backfill" },
+          ],
+        },
+      }),
+    ).toEqual({ Version: "2012-10-17", Statement: [pod("syrf", "api", 0), pod("reports", "backfill", 1)] });
   });
 });

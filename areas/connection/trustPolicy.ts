@@ -2,10 +2,9 @@
  * The connection role's trust policy, built as plain data (no provider call), so that what the program registers is
  * exactly what tests and the IAM simulator read.
  */
+import { EKS_POD_IDENTITY_SERVICE } from "../../domain/aws";
+import type { PodIdentity } from "./args";
 import { isCrossAccount } from "./principals";
-
-/** The service principal of EKS Pod Identity. */
-export const EKS_POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
 
 export interface TrustPolicyStatement {
   Sid: string;
@@ -27,14 +26,17 @@ export interface TrustPolicyInput {
   allowedPrincipals: readonly string[];
   /** When set, principals outside `accountId` are trusted only with `aws:PrincipalOrgID` = this id. */
   principalOrgId?: string;
-  /** EKS clusters whose Pod Identity agent may assume the role (same account). */
-  eksClusterArns?: readonly string[];
+  /** Service accounts of EKS clusters (same account) whose Pod Identity may assume the role. */
+  eksPodIdentity?: PodIdentity;
 }
 
 /**
  * Allow `sts:AssumeRole` to exactly the configured role ARNs: same-account ones unconditionally (a named principal
- * suffices on its own), other-account ones only from the configured organization; optionally EKS Pod Identity,
- * limited to this account and the named clusters. Nothing else: no wildcard, no account root, no other action.
+ * suffices on its own), other-account ones only from the configured organization; optionally EKS Pod Identity, one
+ * statement per service account, limited to this account, the named clusters and the session tags Pod Identity sets
+ * for the pod's namespace and service account (the conditions of "Create IAM role with trust policy required by EKS Pod
+ * Identity", https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html). Nothing else: no wildcard, no account
+ * root, no other action.
  */
 export function buildTrustPolicy(input: TrustPolicyInput): TrustPolicy {
   const same = input.allowedPrincipals.filter((p) => !isCrossAccount(p, input.accountId));
@@ -57,16 +59,23 @@ export function buildTrustPolicy(input: TrustPolicyInput): TrustPolicy {
       Condition: { StringEquals: { "aws:PrincipalOrgID": input.principalOrgId } },
     });
   }
-  if (input.eksClusterArns && input.eksClusterArns.length > 0) {
-    statements.push({
-      Sid: "EksPodIdentity",
-      Effect: "Allow",
-      Principal: { Service: EKS_POD_IDENTITY_SERVICE },
-      Action: ["sts:AssumeRole", "sts:TagSession"],
-      Condition: {
-        StringEquals: { "aws:SourceAccount": input.accountId },
-        ArnEquals: { "aws:SourceArn": [...input.eksClusterArns] },
-      },
+  const pod = input.eksPodIdentity;
+  if (pod && pod.clusterArns.length > 0) {
+    pod.serviceAccounts.forEach((sa, i) => {
+      statements.push({
+        Sid: `EksPodIdentity${i}`,
+        Effect: "Allow",
+        Principal: { Service: EKS_POD_IDENTITY_SERVICE },
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Condition: {
+          StringEquals: {
+            "aws:SourceAccount": input.accountId,
+            "aws:RequestTag/kubernetes-namespace": sa.namespace,
+            "aws:RequestTag/kubernetes-service-account": sa.name,
+          },
+          ArnEquals: { "aws:SourceArn": [...pod.clusterArns] },
+        },
+      });
     });
   }
   return { Version: "2012-10-17", Statement: statements };

@@ -1,7 +1,7 @@
 /** Relations between resources that several rules need: which roles are connection roles, what refers to what. */
 import { roleNameOfArn } from "../../domain/aws";
 import type { ResourceView } from "../types";
-import { isRecord, str } from "./values";
+import { isRecord, str, strings } from "./values";
 
 export const T = {
   role: "aws:iam/role:Role",
@@ -42,4 +42,16 @@ export function connectionRoles(resources: readonly ResourceView[]): ResourceVie
       .filter((n): n is string => n !== undefined),
   );
   return resources.filter((r) => r.type === T.role && names.has(physicalName(r)));
+}
+
+/** The MetricAlarms with alarm actions that watch `filter`'s metric (same metric name and namespace). */
+export function alarmsOf(filter: ResourceView, alarms: readonly ResourceView[]): ResourceView[] {
+  const mt = filter.inputs.metricTransformation;
+  if (!isRecord(mt)) return [];
+  return alarms.filter(
+    (a) =>
+      a.inputs.metricName === mt.name &&
+      a.inputs.namespace === mt.namespace &&
+      strings(a.inputs.alarmActions).length > 0,
+  );
 }

@@ -7,6 +7,7 @@ import { OperatorCredentialHasExactRoles } from "./atlas/OperatorCredentialHasEx
 import { RequestAcceptedByAdminApi } from "./atlas/RequestAcceptedByAdminApi";
 import { StreamConnectionExecutesAsCustomRole } from "./atlas/StreamConnectionExecutesAsCustomRole";
 import { ConnectionRoleHasAlarms } from "./audit/ConnectionRoleHasAlarms";
+import { DetectorSetComplete } from "./audit/DetectorSetComplete";
 import { TrailIsMultiRegionValidatedAndDelivered } from "./audit/TrailIsMultiRegionValidatedAndDelivered";
 import { NoPrimitiveRole } from "./gcp/NoPrimitiveRole";
 import { NoPublicMember } from "./gcp/NoPublicMember";
@@ -14,6 +15,7 @@ import { SecretAccessOnlyPerSecret } from "./gcp/SecretAccessOnlyPerSecret";
 import { ConnectionRoleHasNoPermissionPolicy } from "./iam/ConnectionRoleHasNoPermissionPolicy";
 import { NoWildcardActionOrResource } from "./iam/NoWildcardActionOrResource";
 import { NoWildcardOrRootPrincipal } from "./iam/NoWildcardOrRootPrincipal";
+import { TrustsNoOtherEnvironment } from "./iam/TrustsNoOtherEnvironment";
 import { TrustsOnlyExactRoleArns } from "./iam/TrustsOnlyExactRoleArns";
 import { AdmissionPoliciesDeny } from "./kubernetes/AdmissionPoliciesDeny";
 import { NoClusterAdminBinding } from "./kubernetes/NoClusterAdminBinding";
@@ -28,6 +30,7 @@ export const rules: readonly Rule[] = [
   NoWildcardActionOrResource, // IAM-002
   ConnectionRoleHasNoPermissionPolicy, // IAM-003
   TrustsOnlyExactRoleArns, // IAM-004
+  TrustsNoOtherEnvironment, // IAM-005
   NoForbiddenBuiltInRole, // ATLAS-001
   NoRoleOnSystemDatabases, // ATLAS-002
   DatabaseUserHasScopes, // ATLAS-003
@@ -43,4 +46,5 @@ export const rules: readonly Rule[] = [
   AdmissionPoliciesDeny, // K8S-003
   TrailIsMultiRegionValidatedAndDelivered, // AUDIT-001
   ConnectionRoleHasAlarms, // AUDIT-002
+  DetectorSetComplete, // AUDIT-003
 ];

@@ -1,5 +1,5 @@
-import { connectionRoles, physicalName, T } from "../../lib/stack";
-import { isRecord, q, resourceLabel, str, strings } from "../../lib/values";
+import { alarmsOf, connectionRoles, physicalName, T } from "../../lib/stack";
+import { q, resourceLabel, str } from "../../lib/values";
 import type { ResourceView, StackRule } from "../../types";
 
 /** IAM calls that change who may assume a role or what it may do; a tampering filter must match all of them. */
@@ -11,16 +11,7 @@ const names = (pattern: string, role: string): boolean =>
 /** A pattern that filters on no particular role covers every role. */
 const namesNoRole = (pattern: string): boolean => !/roleName|roleArn/.test(pattern);
 
-function alarmed(filter: ResourceView, alarms: readonly ResourceView[]): boolean {
-  const mt = filter.inputs.metricTransformation;
-  if (!isRecord(mt)) return false;
-  return alarms.some(
-    (a) =>
-      a.inputs.metricName === mt.name &&
-      a.inputs.namespace === mt.namespace &&
-      strings(a.inputs.alarmActions).length > 0,
-  );
-}
+const alarmed = (filter: ResourceView, alarms: readonly ResourceView[]): boolean => alarmsOf(filter, alarms).length > 0;
 
 export const ConnectionRoleHasAlarms: StackRule = {
   kind: "stack",
