@@ -45,6 +45,12 @@ export const PREVIEW_STATE_LABEL = "atlas-access.io/preview-state";
 /** The pull request number of a preview namespace and its objects. */
 export const PULL_REQUEST_LABEL = "atlas-access.io/pull-request";
 export type PreviewState = "open" | "closing";
+/** The labels the program writes on the namespace of preview `pr` (the admission policies read them). */
+export const previewNamespaceLabels = (pr: number, state: PreviewState): Record<string, string> => ({
+  [PREVIEW_LABEL]: "true",
+  [PREVIEW_STATE_LABEL]: state,
+  [PULL_REQUEST_LABEL]: String(pr),
+});
 
 /** The operator deletes the Atlas object when its resource is deleted only with this annotation set to `delete`. */
 export const RESOURCE_POLICY_ANNOTATION = "mongodb.com/atlas-resource-policy";

@@ -169,8 +169,29 @@ export interface AdmissionDecision {
   outcomes: Record<string, PolicyOutcome>;
 }
 
+export interface AdmitOptions {
+  /**
+   * Kyverno's `config.excludeGroups`: a request from a member of one of these groups is admitted without evaluating
+   * any policy (kyverno/kyverno v1.19.0 `pkg/webhooks/handlers/filter.go`). Kubernetes' own admission has no such
+   * filter. @default []
+   */
+  excludeGroups?: readonly string[];
+}
+
 /** Applies every policy; the request is refused when any policy fails with Deny or errors with failurePolicy Fail. */
-export function admit(policies: readonly PolicyDocument[], req: AdmissionRequest): AdmissionDecision {
+export function admit(
+  policies: readonly PolicyDocument[],
+  req: AdmissionRequest,
+  options: AdmitOptions = {},
+): AdmissionDecision {
+  const excluded = (req.userInfo?.groups ?? []).find((g) => (options.excludeGroups ?? []).includes(g));
+  if (excluded !== undefined) {
+    const reason = `filtered: group ${excluded} is in Kyverno's excludeGroups`;
+    const outcomes = Object.fromEntries(
+      policies.map((p) => [p.metadata.name, { result: "not-matched", reason } as const]),
+    );
+    return { allowed: true, outcomes };
+  }
   const outcomes: Record<string, PolicyOutcome> = {};
   let allowed = true;
   for (const p of policies) {
