@@ -13,7 +13,21 @@
 import type { AdmissionPolicy } from "../../areas/admission/policies";
 import { admit } from "../simulators/kyverno";
 import type { AdmissionRequest } from "../simulators/kyverno";
-import { DEFAULT_USER, nameOf, namespaceObjectOf, requestOf, subjectOf } from "./corpus";
+import { CORPUS_PARAMS, DEFAULT_USER, nameOf, namespaceObjectOf, requestOf, subjectOf } from "./corpus";
+import { GARBAGE_COLLECTOR, NAMESPACE_CONTROLLER } from "../../domain/kubernetes";
+
+/** A suite folder's name: the identity's role for the known writers, else the username made safe for a path. */
+export function identityFolder(username: string): string {
+  const w = CORPUS_PARAMS.writers;
+  if (w.deployerUsers.includes(username)) return "deployer";
+  if (username === w.operator) return "operator";
+  if (username === NAMESPACE_CONTROLLER) return "namespace-controller";
+  if (username === GARBAGE_COLLECTOR) return "garbage-collector";
+  return (username || "anonymous")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
 import type { CorpusCase } from "./corpus";
 
 /** The request the CLI builds from the case's resource, operation, userinfo and namespace. */
@@ -48,11 +62,7 @@ export function suiteFolders(cases: readonly CorpusCase[]): Map<string, CorpusCa
   const labelsIn = new Map<string, Map<string, string>>();
   for (const c of cases) {
     const user = requestOf(c).userInfo ?? DEFAULT_USER;
-    const slug = (user.username || "anonymous")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 48);
+    const slug = identityFolder(user.username);
     const ns = (namespaceObjectOf(c).metadata as { name: string }).name;
     const labels = JSON.stringify(namespaceObjectOf(c));
     for (let bin = 1; ; bin++) {
