@@ -120,7 +120,7 @@ export const admissionRules = [
         add(
           ["admission"],
           undefined,
-          "is required with atlas-access:previews: set admission.deployers to the identities that deploy the previews (only they may write Atlas resources in preview namespaces)",
+          "must be set with atlas-access:previews: set admission.deployers to the identities that deploy the previews (only they may write Atlas resources in preview namespaces)",
         );
       }
     },
