@@ -92,7 +92,7 @@ describe("preview users and admission policies from one run of the staging stack
     expect(admit(policies, stranger).allowed).toBe(false);
     const closing = structuredClone(first);
     (closing.metadata as { namespace: string }).namespace = "pr-8";
-    (closing.spec.roles as { databaseName: string }[])[0]!.databaseName = "syrf_pr_8";
+    closing.spec.roles = [{ roleName: "readWrite", databaseName: "syrf_pr_8" }];
     closing.spec.username = "syrf_pr_8_app";
     const decision = admit(policies, request(closing));
     expect([decision.allowed, decision.outcomes["atlas-preview-database-users"]?.result]).toEqual([false, "fail"]);

@@ -228,11 +228,7 @@ describe("the native engine", () => {
     const byName = (a: Registration, b: Registration) => a.name.localeCompare(b.name);
     expect(vaps.sort(byName).map((r) => [r.name, r.inputs, r.dependsOn])).toEqual(
       native
-        .map((n) => [
-          `admission-${n.name}`,
-          n.policy,
-          ["atlas-operator-release"],
-        ])
+        .map((n) => [`admission-${n.name}`, n.policy, ["atlas-operator-release"]])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(bindings.sort(byName).map((r) => [r.name, r.inputs.spec, r.dependsOn])).toEqual(

@@ -42,10 +42,9 @@ function verdict(c: CorpusCase, [, documents, options]: (typeof ENGINES)[number]
   const refused = applied.filter(([, o]) => o.result === "fail" || o.result === "error");
   if (applied.length === 0) return { outcome: decision.allowed ? "out-of-scope" : "deny-without-policy" };
   if (refused.length > 1) return { outcome: `denied by several policies: ${refused.map(([n]) => n).join(", ")}` };
-  const [name, o] = (refused[0] ?? applied.find(([n]) => n === c.expect.policy) ?? applied[0]) as [
-    string,
-    (typeof decision.outcomes)[string],
-  ];
+  const [name, o] = (refused[0] ??
+    applied.find(([n]) => c.expect.outcome !== "out-of-scope" && n === c.expect.policy) ??
+    applied[0]) as [string, (typeof decision.outcomes)[string]];
   if (o.result === "pass") return { outcome: decision.allowed ? "admit" : "deny-but-passed", policy: name };
   if (o.result === "fail")
     return {
