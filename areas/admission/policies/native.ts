@@ -5,13 +5,24 @@
  * with Kubernetes' own CEL environment and matcher, so the rules mean the same under both engines. Validation actions
  * live on the binding. No controller besides the API server is needed.
  */
+import type {
+  ValidatingAdmissionPolicy,
+  ValidatingAdmissionPolicyBinding,
+  ValidatingAdmissionPolicyBindingSpec,
+  ValidatingAdmissionPolicySpec,
+} from "kubernetes-types/admissionregistration/v1";
 import type { AdmissionPolicy, NamedExpression, ResourceRule, Validation } from "./skeleton";
 
-export interface ValidatingAdmissionPolicyManifest {
+/**
+ * A ValidatingAdmissionPolicy as emitted: the Kubernetes 1.30 API type (package `kubernetes-types` 1.30.0, generated
+ * from Kubernetes' OpenAPI), with the fields this program always sets made required. The type check (`npm run
+ * check`) refuses a field or value type the 1.30 API does not have.
+ */
+export interface ValidatingAdmissionPolicyManifest extends ValidatingAdmissionPolicy {
   apiVersion: "admissionregistration.k8s.io/v1";
   kind: "ValidatingAdmissionPolicy";
   metadata: { name: string; annotations: Record<string, string> };
-  spec: {
+  spec: ValidatingAdmissionPolicySpec & {
     failurePolicy: "Fail" | "Ignore";
     matchConstraints: { resourceRules: ResourceRule[] };
     matchConditions?: NamedExpression[];
@@ -20,11 +31,15 @@ export interface ValidatingAdmissionPolicyManifest {
   };
 }
 
-export interface ValidatingAdmissionPolicyBindingManifest {
+/** A ValidatingAdmissionPolicyBinding as emitted (the Kubernetes 1.30 API type, narrowed likewise). */
+export interface ValidatingAdmissionPolicyBindingManifest extends ValidatingAdmissionPolicyBinding {
   apiVersion: "admissionregistration.k8s.io/v1";
   kind: "ValidatingAdmissionPolicyBinding";
   metadata: { name: string };
-  spec: { policyName: string; validationActions: ("Deny" | "Warn" | "Audit")[] };
+  spec: ValidatingAdmissionPolicyBindingSpec & {
+    policyName: string;
+    validationActions: ("Deny" | "Warn" | "Audit")[];
+  };
 }
 
 export interface NativeAdmissionPolicy {
