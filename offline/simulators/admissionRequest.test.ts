@@ -1,5 +1,5 @@
 import { coordinates, requestBindings, resourceMatches, ruleMatches } from "./admissionRequest";
-import { evaluatePolicy } from "./kyverno";
+import { admit, evaluatePolicy } from "./kyverno";
 import type { AdmissionRequest, PolicyDocument } from "./kyverno";
 
 const user = (namespace = "pr-1"): Record<string, unknown> => ({
@@ -130,5 +130,35 @@ describe("the CEL request variables", () => {
       message: "bob DELETE status open true a true",
       enforced: true,
     });
+  });
+});
+
+describe("Kyverno's excludeGroups filter", () => {
+  const policy: PolicyDocument = {
+    metadata: { name: "p" },
+    spec: {
+      validationActions: ["Deny"],
+      failurePolicy: "Fail",
+      matchConstraints: {
+        resourceRules: [{ apiGroups: ["*"], apiVersions: ["*"], resources: ["*"], operations: ["CREATE"] }],
+      },
+      validations: [{ expression: "false", message: "no" }],
+    },
+  };
+  const node: AdmissionRequest = {
+    operation: "CREATE",
+    object: user(),
+    userInfo: { username: "system:node:n1", groups: ["system:nodes", "system:authenticated"] },
+  };
+
+  test("with the chart's default [system:nodes] a node's request is admitted unevaluated", () => {
+    expect(admit([policy], node, { excludeGroups: ["system:nodes"] })).toEqual({
+      allowed: true,
+      outcomes: { p: { result: "not-matched", reason: "filtered: group system:nodes is in Kyverno's excludeGroups" } },
+    });
+  });
+
+  test("with no excluded groups (the release's values) it is judged", () => {
+    expect(admit([policy], node, { excludeGroups: [] }).allowed).toBe(false);
   });
 });

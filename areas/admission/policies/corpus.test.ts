@@ -139,3 +139,42 @@ describe("attack corpus (offline, @bufbuild/cel harness), under Kyverno and unde
       expect([db, denied("protected-databases", (r) => r.databaseName === db)]).toEqual([db, true]);
   });
 });
+
+describe("denial messages name the identity, the resource and the rule", () => {
+  const message = (id: string) => {
+    const c = corpus.find((x) => x.id === id) as CorpusCase;
+    const o = Object.values(admit(ENGINES[0][1], requestOf(c), ENGINES[0][2]).outcomes).find(
+      (x) => x.result === "fail",
+    );
+    return o?.result === "fail" ? o.message : undefined;
+  };
+
+  test.each([
+    [
+      "malicious/status-rename-deployer",
+      "user 'github-deployer@syrf-staging.iam.gserviceaccount.com' may not UPDATE the status subresource of AtlasDatabaseUser pr-123/status-rename-deployer: only the operator's service account system:serviceaccount:mongodb-atlas-system:mongodb-atlas-operator writes it (the operator trusts status: a forged status.name makes it delete that user from Atlas) (rule atlas-writers/subresource-writer)",
+    ],
+    [
+      "malicious/stranger-deletes-user",
+      "user 'dev@example.com' may not DELETE AtlasDatabaseUser pr-123/stranger-deletes-user: in preview namespaces and mongodb-atlas-system only the deployers (users github-deployer@syrf-staging.iam.gserviceaccount.com) write Atlas resources; the operator only updates that leave spec unchanged, Kubernetes' namespace controller and garbage collector only delete (rule atlas-writers/writer)",
+    ],
+    [
+      "malicious/closing-namespace-create",
+      "AtlasDatabaseUser pr-123/closing-namespace-create: namespace pr-123 is not the open preview of pull request 123 (labels atlas-access.io/preview=true, atlas-access.io/preview-state=closing, atlas-access.io/pull-request=123): users are created only while the program declares the preview open",
+    ],
+    [
+      "malicious/update-removes-last-applied",
+      "user 'github-deployer@syrf-staging.iam.gserviceaccount.com': AtlasDatabaseUser pr-123/update-removes-last-applied: annotation mongodb.com/last-applied-configuration (removed) may only be changed by the operator (the operator acts on every key under mongodb.com/)",
+    ],
+    [
+      "malicious/database-prefix-shorter",
+      "AtlasDatabaseUser pr-123/database-prefix-shorter: database(s) 'syrf_pr_12' not allowed: a user in pr-123 may only reach syrf_pr_123",
+    ],
+    [
+      "malicious/future-group-kind",
+      "StreamWorkspace pr-123/future-group-kind (streams.mongodb.com/v1alpha1 streamworkspaces) is not allowed: preview namespaces may only hold AtlasDatabaseUser (atlas.mongodb.com/v1); the operator's credential could otherwise create custom roles, access-list entries, projects or clusters, or import existing Atlas users",
+    ],
+  ])("%s", (id, expected) => {
+    expect(message(id)).toBe(expected);
+  });
+});

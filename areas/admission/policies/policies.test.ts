@@ -156,6 +156,17 @@ describe("policy shape", () => {
     ]);
   });
 
+  test("the group condition reads only request, so Kyverno offloads it to the API server (no namespaceObject)", () => {
+    for (const p of policies) {
+      const group = p.manifest.spec.matchConditions?.find((c) => c.name === "atlas-group");
+      if (group)
+        expect([p.name, /\b(namespaceObject|object|oldObject|variables)\b/.test(group.expression)]).toEqual([
+          p.name,
+          false,
+        ]);
+    }
+  });
+
   test("the writers policy names the deployers and the operator's service account", () => {
     expect(policies[0]?.rules).toEqual([
       {
