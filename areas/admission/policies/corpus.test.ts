@@ -141,11 +141,10 @@ describe("attack corpus (offline, @bufbuild/cel harness), under Kyverno and unde
 });
 
 describe("denial messages name the identity, the resource and the rule", () => {
+  const [, documents, options] = ENGINES[0] as (typeof ENGINES)[number];
   const message = (id: string) => {
     const c = corpus.find((x) => x.id === id) as CorpusCase;
-    const o = Object.values(admit(ENGINES[0][1], requestOf(c), ENGINES[0][2]).outcomes).find(
-      (x) => x.result === "fail",
-    );
+    const o = Object.values(admit(documents, requestOf(c), options).outcomes).find((x) => x.result === "fail");
     return o?.result === "fail" ? o.message : undefined;
   };
 
