@@ -23,3 +23,15 @@ export const SECRET_ACCESSOR_HINT =
   "must be one workload identity: serviceAccount:<name>@<project>.iam.gserviceaccount.com, " +
   "principal://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/subject/<subject> " +
   "or principalSet://… for one group, attribute, namespace or cluster; never allUsers, allAuthenticatedUsers, user:, group: or domain:";
+
+/**
+ * The Kubernetes namespace a workload-identity member names, if any: a GKE workload's principal
+ * `principal://…/subject/ns/<namespace>/sa/<ksa>` or a namespace's principal set `principalSet://…/namespace/<namespace>`
+ * (https://cloud.google.com/kubernetes-engine/docs/concepts/workload-identity#principal-identifiers).
+ */
+export function workloadNamespace(member: string): string | undefined {
+  return (
+    /^principal:\/\/.*\/subject\/ns\/([^/\s]+)\/sa\/[^/\s]+$/.exec(member)?.[1] ??
+    /^principalSet:\/\/.*\/namespace\/([^/\s]+)$/.exec(member)?.[1]
+  );
+}

@@ -45,9 +45,21 @@ export const PREVIEW_STATE_LABEL = "atlas-access.io/preview-state";
 /** The pull request number of a preview namespace and its objects. */
 export const PULL_REQUEST_LABEL = "atlas-access.io/pull-request";
 export type PreviewState = "open" | "closing";
+/** The labels the program writes on the namespace of preview `pr` (the admission policies read them). */
+export const previewNamespaceLabels = (pr: number, state: PreviewState): Record<string, string> => ({
+  [PREVIEW_LABEL]: "true",
+  [PREVIEW_STATE_LABEL]: state,
+  [PULL_REQUEST_LABEL]: String(pr),
+});
 
 /** The operator deletes the Atlas object when its resource is deleted only with this annotation set to `delete`. */
 export const RESOURCE_POLICY_ANNOTATION = "mongodb.com/atlas-resource-policy";
+/** `skip` stops the operator reconciling the resource: its deletion then never reaches Atlas. */
+export const RECONCILIATION_POLICY_ANNOTATION = "mongodb.com/atlas-reconciliation-policy";
+/** The generated kinds import an existing Atlas object named by `mongodb.com/external-id` (and `external-*` peers). */
+export const EXTERNAL_ANNOTATION_PREFIX = "mongodb.com/external-";
+/** The finalizer the operator sets on every resource it manages; it removes it once the Atlas side is handled. */
+export const OPERATOR_FINALIZER = "mongodbatlas/finalizer";
 /** The operator only sees Secrets carrying this label (cluster-wide mode) and its token controller filters on it. */
 export const CREDENTIALS_LABEL = { "atlas.mongodb.com/type": "credentials" } as const;
 /** Pod Security "restricted", enforced (and audited, warned) on every namespace the program creates. */
@@ -57,6 +69,37 @@ export const RESTRICTED_LABELS = {
   "pod-security.kubernetes.io/audit": "restricted",
   "pod-security.kubernetes.io/warn": "restricted",
 } as const;
+
+/** `system:serviceaccount:<namespace>:<name>`: the username the API server gives a service account's requests. */
+export const serviceAccountUsername = (namespace: string, name: string): string =>
+  `system:serviceaccount:${namespace}:${name}`;
+/** A service account reference in config: `<namespace>/<name>`. */
+export const SERVICE_ACCOUNT_REF = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)\/([a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?)$/;
+/**
+ * Kubernetes' own controllers that delete what a terminating namespace holds and what lost its owner
+ * (kube-controller-manager with `--use-service-account-credentials`, each controller under its own account in
+ * kube-system): without them a closing preview's namespace never finishes terminating.
+ */
+export const NAMESPACE_CONTROLLER = serviceAccountUsername("kube-system", "namespace-controller");
+export const GARBAGE_COLLECTOR = serviceAccountUsername("kube-system", "generic-garbage-collector");
+/** Groups every request (or every service account) belongs to: naming one would make anyone a writer. */
+export const BROAD_GROUPS: readonly string[] = [
+  "system:authenticated",
+  "system:unauthenticated",
+  "system:serviceaccounts",
+  "system:nodes",
+];
+
+/** The namespace Kyverno is installed in unless configured. */
+export const DEFAULT_KYVERNO_NAMESPACE = "kyverno";
+
+/**
+ * The Atlas operator's API groups and the prefix of the annotations and labels it acts on: `mongodb.com` and every
+ * `<sub>.mongodb.com` (`atlas.mongodb.com`, `atlas.generated.mongodb.com`, `atlas.generated.experimental.mongodb.com`,
+ * and any future group).
+ */
+export const ATLAS_DOMAIN = "mongodb.com";
+export const isAtlasGroup = (group: string): boolean => group === ATLAS_DOMAIN || group.endsWith(`.${ATLAS_DOMAIN}`);
 
 /** An exact Helm chart version such as `2.15.1` (no range, no `latest`). */
 export const EXACT_VERSION = /^\d+\.\d+\.\d+$/;

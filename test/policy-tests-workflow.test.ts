@@ -61,11 +61,14 @@ describe(".github/workflows/policy-tests.yml", () => {
     expect(commands.filter((c) => /^(npm|npx|node)\b/.test(c))).toEqual([]);
     expect(steps.filter((s) => s.uses?.startsWith("actions/setup-node@"))).toEqual([]);
     for (const p of buildAdmissionPolicies(CORPUS_PARAMS)) {
-      const suite = parseYaml(fs.readFileSync(path.join(POLICIES_DIR, p.name, SUITE, "kyverno-test.yaml"), "utf8")) as {
-        policies: string[];
-      };
-      const targets = suite.policies.map((f) => path.posix.normalize(path.posix.join(p.name, SUITE, f)));
-      expect([p.name, targets]).toEqual([p.name, [renderedPolicyPath(p.name)]]);
+      const folders = fs.readdirSync(path.join(POLICIES_DIR, p.name, SUITE));
+      expect([p.name, folders.length > 0]).toEqual([p.name, true]);
+      for (const folder of folders) {
+        const file = path.join(POLICIES_DIR, p.name, SUITE, folder, "kyverno-test.yaml");
+        const suite = parseYaml(fs.readFileSync(file, "utf8")) as { policies: string[] };
+        const targets = suite.policies.map((f) => path.posix.normalize(path.posix.join(p.name, SUITE, folder, f)));
+        expect([p.name, folder, targets]).toEqual([p.name, folder, [renderedPolicyPath(p.name)]]);
+      }
       expect(fs.existsSync(path.join(POLICIES_DIR, renderedPolicyPath(p.name)))).toBe(true);
     }
   });

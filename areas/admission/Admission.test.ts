@@ -7,7 +7,9 @@ import type { Registration } from "../../offline/registrations";
 import { buildAdmissionPolicies } from "./policies";
 import { CORPUS_PARAMS, POLICIES_DIR } from "../../offline/admission/corpus";
 import { renderedPolicyPath } from "../../offline/admission/generate";
-import { Admission, KYVERNO_HA_VALUES } from "./Admission";
+import { Admission } from "./Admission";
+import { KYVERNO_VALUES } from "./kyvernoValues";
+import { nativePolicy } from "./policies";
 import { ArgumentsError } from "../component";
 
 /** Staging with pull request 123 open, so that a preview user exists next to the policies that judge it. */
@@ -43,9 +45,10 @@ describe("Admission component in the staging stack", () => {
         backgroundController: { replicas: 2 },
         cleanupController: { replicas: 2 },
         reportsController: { replicas: 2 },
+        config: { excludeGroups: [] },
       },
     });
-    expect(release?.inputs.values).toEqual(KYVERNO_HA_VALUES);
+    expect(release?.inputs.values).toEqual(KYVERNO_VALUES);
   });
 
   test("registers exactly the corpus's policies (the staging config and CORPUS_PARAMS agree), each depending on the Kyverno and the operator releases (both CRD sets must exist)", () => {
@@ -82,16 +85,16 @@ describe("Admission component in the staging stack", () => {
   test("the plan summary lists each policy with the rules it enforces", () => {
     const admission = summary.find((s) => s.component === "atlas-access:admission:Admission");
     expect(admission?.lines.slice(0, 4)).toEqual([
-      "Kyverno chart 3.9.0 in namespace kyverno (admission controller 3 replicas, other controllers 2)",
-      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
-      "  dangerous-roles: no role in atlasAdmin, readWriteAnyDatabase, readAnyDatabase, dbAdminAnyDatabase, userAdminAnyDatabase, root, clusterMonitor, clusterAdmin, clusterManager, hostManager, backup, restore, enableSharding, dbAdmin, dbOwner, userAdmin, killOpSession (compared trimmed, case-insensitive)",
-      "  protected-databases: no role on syrftest, syrf_staging, admin, local, config (compared trimmed, case-insensitive)",
+      "Kyverno chart 3.9.0 in namespace kyverno (admission controller 3 replicas, other controllers 2, no excluded groups)",
+      "ValidatingPolicy atlas-writers (Deny, failurePolicy Fail, CREATE, UPDATE, DELETE):",
+      "  subresource-writer: a subresource (status) of an Atlas resource is written only by the operator's service account system:serviceaccount:mongodb-atlas-system:mongodb-atlas-operator",
+      "  writer: in preview namespaces and mongodb-atlas-system: the deployers (users github-deployer@syrf-staging.iam.gserviceaccount.com) create, update and delete; the operator only updates leaving spec unchanged; system:serviceaccount:kube-system:namespace-controller and system:serviceaccount:kube-system:generic-garbage-collector only delete",
     ]);
     expect(admission?.lines.filter((l) => l.startsWith("ValidatingPolicy "))).toEqual([
-      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
-      "ValidatingPolicy atlas-preview-generated-database-users (Deny, failurePolicy Fail, CREATE and UPDATE):",
-      "ValidatingPolicy atlas-preview-other-kinds (Deny, failurePolicy Fail, CREATE and UPDATE):",
-      "ValidatingPolicy atlas-users-outside-previews (Deny, failurePolicy Fail, CREATE and UPDATE):",
+      "ValidatingPolicy atlas-writers (Deny, failurePolicy Fail, CREATE, UPDATE, DELETE):",
+      "ValidatingPolicy atlas-preview-database-users (Deny, failurePolicy Fail, CREATE, UPDATE):",
+      "ValidatingPolicy atlas-preview-other-kinds (Deny, failurePolicy Fail, CREATE, UPDATE):",
+      "ValidatingPolicy atlas-users-outside-previews (Deny, failurePolicy Fail, CREATE, UPDATE):",
     ]);
     expect(admission?.lines).toContain(
       "  outside-previews: Atlas users are refused outside pr-<N> and mongodb-atlas-system",
@@ -128,7 +131,7 @@ describe("Admission wiring and bad input", () => {
       stack: "staging",
       mutateConfig: (c) => {
         withPreviews(c);
-        c.admission = { kyvernoChartVersion: "^3.9.0" };
+        c.admission = { ...(c.admission as object), kyvernoChartVersion: "^3.9.0" };
       },
     }).catch((e: unknown) => e);
     expect((error as Error).message).toContain(
@@ -141,12 +144,12 @@ describe("Admission wiring and bad input", () => {
     const error = await runStack({
       stack: "prod",
       mutateConfig: (c) => {
-        c.admission = { kyvernoChartVersion: "3.9.0" };
+        c.admission = { deployers: { users: ["ci@example.com"] } };
       },
     }).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
       "Invalid stack configuration (1 problem); nothing was registered:\n" +
-        '  - atlas-access:admission: got {"kyvernoChartVersion":"3.9.0","kyvernoNamespace":"kyverno"}; has no effect: Kyverno and the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here',
+        '  - atlas-access:admission: got {"deployers":{"users":["ci@example.com"],"groups":[],"serviceAccounts":[]},"engine":"kyverno","kyvernoChartVersion":"...; has no effect: the admission policies are declared only in the stack that owns the previews (atlas-access:previews); remove it here',
     );
     expect(registeredBefore(error)).toEqual([]);
   });
@@ -156,11 +159,11 @@ describe("Admission wiring and bad input", () => {
       stack: "staging",
       mutateConfig: (c) => {
         withPreviews(c);
-        c.admission = { kyvernoVersion: "1.19.0" };
+        c.admission = { ...(c.admission as object), kyvernoVersion: "1.19.0" };
       },
     }).catch((e: unknown) => e);
     expect((error as Error).message).toContain(
-      "atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: kyvernoChartVersion, kyvernoNamespace",
+      "atlas-access:admission.kyvernoVersion: unknown key; accepted keys here: deployers, engine, kyvernoChartVersion, kyvernoNamespace",
     );
     expect(registeredBefore(error)).toEqual([]);
   });
@@ -184,15 +187,63 @@ describe("Admission wiring and bad input", () => {
       new Admission("admission", {
         kyvernoChartVersion: "3.10.0",
         kyvernoNamespace: "pr-7",
-        policy: { ...CORPUS_PARAMS, databasePrefix: "syrf'pr_", previewClusters: [] },
+        engine: "gatekeeper" as "kyverno",
+        policy: {
+          ...CORPUS_PARAMS,
+          databasePrefix: "syrf'pr_",
+          previewClusters: [],
+          writers: { deployerUsers: [], deployerGroups: ["system:authenticated"], operator: "mongodb-atlas-operator" },
+        },
       });
     expect(build).toThrow(ArgumentsError);
     expect(build).toThrow(
       'Admission "admission": invalid arguments; nothing was created:\n' +
+        '  - args.engine: got "gatekeeper"; must be one of kyverno, native\n' +
         '  - args.kyvernoChartVersion: got "3.10.0"; must be an exact chart version 3.9.<patch> (Kyverno 1.19.x), e.g. 3.9.0\n' +
         '  - args.kyvernoNamespace: got "pr-7"; must be a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. kyverno\n' +
         `  - args.policy.databasePrefix: got "syrf'pr_"; must be lowercase letters, digits and '_', starting with a letter (e.g. syrf_pr_)\n` +
-        "  - args.policy.previewClusters: got []; must be a non-empty list, each an Atlas cluster name: letters, digits and '-', 1-64 characters",
+        "  - args.policy.previewClusters: got []; must be a non-empty list, each an Atlas cluster name: letters, digits and '-', 1-64 characters\n" +
+        '  - args.policy.writers.deployerGroups[0]: got "system:authenticated"; must not be a group everyone belongs to\n' +
+        '  - args.policy.writers.operator: got "mongodb-atlas-operator"; must be the operator\'s service account system:serviceaccount:<namespace>:<name>, and not a deployer',
     );
+  });
+});
+
+describe("the native engine", () => {
+  test("registers each policy as a ValidatingAdmissionPolicy and its Deny binding, and no Kyverno", async () => {
+    const { registrations } = await runStack({
+      stack: "staging",
+      mutateConfig: (c) => {
+        withPreviews(c);
+        (c.admission as Record<string, unknown>).engine = "native";
+      },
+    });
+    const native = buildAdmissionPolicies(CORPUS_PARAMS).map(nativePolicy);
+    const vaps = registrations.filter(
+      (r) => r.type === "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy",
+    );
+    const bindings = registrations.filter(
+      (r) => r.type === "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding",
+    );
+    const byName = (a: Registration, b: Registration) => a.name.localeCompare(b.name);
+    expect(vaps.sort(byName).map((r) => [r.name, r.inputs, r.dependsOn])).toEqual(
+      native
+        .map((n) => [`admission-${n.name}`, n.policy, ["atlas-operator-release"]])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(bindings.sort(byName).map((r) => [r.name, r.inputs.spec, r.dependsOn])).toEqual(
+      native
+        .map((n) => [
+          `admission-${n.name}-binding`,
+          { policyName: n.name, validationActions: ["Deny"] },
+          [`admission-${n.name}`],
+        ])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(
+      registrations.filter(
+        (r) => r.type.includes("kyverno") || (r.type === "kubernetes:helm.sh/v3:Release" && r.parent === "admission"),
+      ),
+    ).toEqual([]);
   });
 });

@@ -3,25 +3,23 @@ import * as k8s from "@pulumi/kubernetes";
 import { NAMESPACE_NAME, isPreviewNamespace } from "../../domain/kubernetes";
 import type { AccessSummary } from "../../domain/summary";
 import { ArgsCheck } from "../component";
-import { DEFAULT_KYVERNO_CHART_VERSION, DEFAULT_KYVERNO_NAMESPACE, KYVERNO_CHART_VERSION } from "./config";
-import { admissionParamsProblems, buildAdmissionPolicies } from "./policies";
+import {
+  ADMISSION_ENGINES,
+  DEFAULT_KYVERNO_CHART_VERSION,
+  DEFAULT_KYVERNO_NAMESPACE,
+  KYVERNO_CHART_VERSION,
+} from "./config";
+import type { AdmissionEngine } from "./config";
+import { KYVERNO_VALUES } from "./kyvernoValues";
+import { admissionParamsProblems, buildAdmissionPolicies, nativePolicy } from "./policies";
 import type { AdmissionPolicy, AdmissionPolicyParams } from "./policies";
 
 /** Kyverno's Helm repository. */
 export const KYVERNO_REPO = "https://kyverno.github.io/kyverno/";
 
-/**
- * High availability per the Kyverno installation guide: the admission controller (which serves the webhook every
- * Atlas request goes through, with failurePolicy Fail) at 3 replicas, the other controllers at 2.
- */
-export const KYVERNO_HA_VALUES = {
-  admissionController: { replicas: 3 },
-  backgroundController: { replicas: 2 },
-  cleanupController: { replicas: 2 },
-  reportsController: { replicas: 2 },
-};
-
 export interface AdmissionArgs {
+  /** `kyverno` (ValidatingPolicies, Kyverno installed here) or `native` (ValidatingAdmissionPolicies). @default "kyverno" */
+  engine?: AdmissionEngine;
   /** Exact `kyverno` chart version, `3.9.<patch>`. @default "3.9.0" */
   kyvernoChartVersion?: string;
   /** Namespace Kyverno is installed in (created by the release). @default "kyverno" */
@@ -42,18 +40,47 @@ export interface AdmissionArgs {
 export class Admission extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
   public readonly policies: AdmissionPolicy[];
-  public readonly release: k8s.helm.v3.Release;
+  /** Kyverno's release; undefined with the native engine. */
+  public readonly release: k8s.helm.v3.Release | undefined;
 
   constructor(name: string, args: AdmissionArgs, opts?: pulumi.ComponentResourceOptions) {
     const version = args.kyvernoChartVersion ?? DEFAULT_KYVERNO_CHART_VERSION;
     const namespace = args.kyvernoNamespace ?? DEFAULT_KYVERNO_NAMESPACE;
-    validateAdmissionArgs(name, version, namespace, args.policy);
+    validateAdmissionArgs(name, args.engine ?? "kyverno", version, namespace, args.policy);
     const policies = buildAdmissionPolicies(args.policy);
 
     super("atlas-access:admission:Admission", name, {}, opts);
     this.policies = policies;
 
-    this.release = new k8s.helm.v3.Release(
+    const engine = args.engine ?? "kyverno";
+    this.release = engine === "kyverno" ? this.kyverno(name, version, namespace, policies, args.dependsOn) : undefined;
+    if (engine === "native") this.native(name, policies, args.dependsOn);
+
+    this.summary = {
+      component: "atlas-access:admission:Admission",
+      name,
+      lines: [
+        engine === "kyverno"
+          ? `Kyverno chart ${version} in namespace ${namespace} (admission controller 3 replicas, other controllers 2, no excluded groups)`
+          : "Kubernetes ValidatingAdmissionPolicies with Deny bindings (Kubernetes >= 1.30, no Kyverno)",
+        ...policies.flatMap((p) => [
+          `${engine === "kyverno" ? "ValidatingPolicy" : "ValidatingAdmissionPolicy"} ${p.name} (Deny, failurePolicy Fail, ${operations(p)}):`,
+          ...p.rules.map((r) => `  ${r.id}: ${r.summary}`),
+        ]),
+      ],
+    };
+    this.registerOutputs({ policyNames: policies.map((p) => p.name) });
+  }
+
+  /** Kyverno (Helm release, HA) and each policy as a ValidatingPolicy custom resource after it. */
+  private kyverno(
+    name: string,
+    version: string,
+    namespace: string,
+    policies: AdmissionPolicy[],
+    dependsOn: pulumi.Resource[] = [],
+  ): k8s.helm.v3.Release {
+    const release = new k8s.helm.v3.Release(
       `${name}-kyverno`,
       {
         name: "kyverno",
@@ -62,11 +89,10 @@ export class Admission extends pulumi.ComponentResource {
         repositoryOpts: { repo: KYVERNO_REPO },
         namespace,
         createNamespace: true,
-        values: KYVERNO_HA_VALUES,
+        values: KYVERNO_VALUES,
       },
       { parent: this },
     );
-
     for (const p of policies) {
       new k8s.apiextensions.CustomResource(
         `${name}-${p.name}`,
@@ -76,28 +102,47 @@ export class Admission extends pulumi.ComponentResource {
           metadata: p.manifest.metadata,
           spec: p.manifest.spec,
         },
-        { parent: this, dependsOn: [this.release, ...(args.dependsOn ?? [])] },
+        { parent: this, dependsOn: [release, ...dependsOn] },
       );
     }
+    return release;
+  }
 
-    this.summary = {
-      component: "atlas-access:admission:Admission",
-      name,
-      lines: [
-        `Kyverno chart ${version} in namespace ${namespace} (admission controller 3 replicas, other controllers 2)`,
-        ...policies.flatMap((p) => [
-          `ValidatingPolicy ${p.name} (Deny, failurePolicy Fail, CREATE and UPDATE):`,
-          ...p.rules.map((r) => `  ${r.id}: ${r.summary}`),
-        ]),
-      ],
-    };
-    this.registerOutputs({ policyNames: policies.map((p) => p.name) });
+  /** Each policy as a ValidatingAdmissionPolicy and its binding (the binding after the policy it names). */
+  private native(name: string, policies: AdmissionPolicy[], dependsOn: pulumi.Resource[] = []): void {
+    for (const p of policies.map(nativePolicy)) {
+      const policy = new k8s.admissionregistration.v1.ValidatingAdmissionPolicy(
+        `${name}-${p.name}`,
+        { metadata: p.policy.metadata, spec: p.policy.spec },
+        { parent: this, dependsOn },
+      );
+      new k8s.admissionregistration.v1.ValidatingAdmissionPolicyBinding(
+        `${name}-${p.name}-binding`,
+        { metadata: p.binding.metadata, spec: p.binding.spec },
+        { parent: this, dependsOn: [policy] },
+      );
+    }
   }
 }
 
+const operations = (p: AdmissionPolicy) =>
+  [...new Set(p.manifest.spec.matchConstraints.resourceRules.flatMap((r) => r.operations))].join(", ");
+
 /** Every problem of the arguments, thrown at once before anything (the component included) is registered. */
-function validateAdmissionArgs(name: string, version: string, namespace: string, policy: AdmissionPolicyParams): void {
+function validateAdmissionArgs(
+  name: string,
+  engine: string,
+  version: string,
+  namespace: string,
+  policy: AdmissionPolicyParams,
+): void {
   const check = new ArgsCheck();
+  check.expect(
+    (ADMISSION_ENGINES as readonly string[]).includes(engine),
+    "engine",
+    engine,
+    `must be one of ${ADMISSION_ENGINES.join(", ")}`,
+  );
   check.expect(
     KYVERNO_CHART_VERSION.test(version),
     "kyvernoChartVersion",

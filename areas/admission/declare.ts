@@ -1,21 +1,24 @@
 /**
- * Turns `atlas-access:admission` (and what the operator gives preview users) into Kyverno and its policies. Only in
- * the stack that owns the operator and the previews.
+ * Turns `atlas-access:admission` (and what the operator gives preview users and who it runs as) into the admission
+ * policies and their engine. Only in the stack that owns the operator and the previews.
  */
 import type { CoreConfig } from "../../config/core";
 import type { OperatorConfig, PreviewsConfig } from "../operator/config";
 import type { OperatorHandles } from "../operator/declare";
 import type { DeclaredArea } from "../component";
 import { Admission } from "./Admission";
-import { type AdmissionConfig, admissionSchema } from "./config";
+import type { AdmissionConfig } from "./config";
+import { deployerIdentities } from "./policies";
 
 export function declareAdmission(
   config: CoreConfig & { admission?: AdmissionConfig; operator?: OperatorConfig; previews?: PreviewsConfig },
   operator: OperatorHandles | undefined,
 ): DeclaredArea {
-  if (!operator || !config.operator || !config.previews) return { summaries: [], outputs: {} };
-  const admission = config.admission ?? admissionSchema.parse({});
+  const admission = config.admission;
+  // The config rules require the admission section exactly where the operator and the previews are.
+  if (!operator || !config.operator || !config.previews || !admission) return { summaries: [], outputs: {} };
   const policies = new Admission("admission", {
+    engine: admission.engine,
     kyvernoChartVersion: admission.kyvernoChartVersion,
     kyvernoNamespace: admission.kyvernoNamespace,
     policy: {
@@ -26,6 +29,8 @@ export function declareAdmission(
       project: { kind: "projectRef", ...operator.projectRef },
       projectId: config.atlas.projectId,
       operatorNamespace: config.operator.namespace,
+      // The operator's identity comes from its release (areas/operator/serviceAccount.ts), never typed twice.
+      writers: { ...deployerIdentities(admission.deployers), operator: operator.serviceAccount },
     },
     // The policies are custom resources of Kyverno's CRDs and judge the operator's: both must exist first.
     dependsOn: [operator.release],

@@ -11,6 +11,7 @@ import {
   RESTRICTED_LABELS,
 } from "../../domain/kubernetes";
 import { ArgsCheck } from "../component";
+import { operatorServiceAccount } from "./serviceAccount";
 
 export const CHART_REPO = "https://mongodb.github.io/helm-charts";
 /** The chart's operator Deployment is `mongodb-atlas-operator`, so the operator reads its global key from this Secret. */
@@ -77,6 +78,8 @@ export class AtlasOperator extends pulumi.ComponentResource {
   public readonly release: k8s.helm.v3.Release;
   /** What each preview `AtlasDatabaseUser` puts in `spec.projectRef`. */
   public readonly projectRef: { name: string; namespace: string };
+  /** The username of the operator's requests (`system:serviceaccount:<namespace>:<name>`), from the release's values. */
+  public readonly serviceAccount: string;
   public readonly summary: AccessSummary;
 
   constructor(name: string, args: AtlasOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -106,6 +109,8 @@ export class AtlasOperator extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    const values = operatorValues(args.watchNamespaces);
+    this.serviceAccount = operatorServiceAccount(args.namespace, values);
     this.release = new k8s.helm.v3.Release(
       `${name}-release`,
       {
@@ -117,7 +122,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
         createNamespace: false,
         atomic: true,
         cleanupOnFail: true,
-        values: operatorValues(args.watchNamespaces),
+        values,
       },
       // The Secret first: the operator reads it at start-up.
       { parent: this, dependsOn: [secret] },

@@ -6,13 +6,12 @@ import { SYSTEM_DATABASES } from "../../domain/atlas";
 import {
   CREDENTIALS_LABEL,
   PREVIEW_LABEL,
-  PREVIEW_STATE_LABEL,
-  PULL_REQUEST_LABEL,
   type PreviewState,
   RESOURCE_POLICY_ANNOTATION,
   RESTRICTED_LABELS,
   previewDatabase,
   previewNamespace,
+  previewNamespaceLabels,
   previewUsername,
 } from "../../domain/kubernetes";
 import { ArgsCheck } from "../component";
@@ -74,11 +73,7 @@ export class Previews extends pulumi.ComponentResource {
     const sorted = [...args.previews].sort((a, b) => a.number - b.number);
     for (const { number: pr, state } of sorted) {
       const nsName = previewNamespace(pr);
-      const labels = {
-        [PREVIEW_LABEL]: "true",
-        [PREVIEW_STATE_LABEL]: state,
-        [PULL_REQUEST_LABEL]: String(pr),
-      };
+      const labels = previewNamespaceLabels(pr, state);
       const ns = new k8s.core.v1.Namespace(
         nsName,
         { metadata: { name: nsName, labels: { ...RESTRICTED_LABELS, ...labels } } },

@@ -7,7 +7,16 @@ import type { CoreConfig } from "../../config/core";
 import { rule } from "../../config/rules";
 import { clusterName, list, rotationSchema, strictObject, uniqueList } from "../../config/schema";
 import { CREDENTIAL_EXPIRY_WARNING_DAYS, SYSTEM_DATABASES } from "../../domain/atlas";
-import { EXACT_VERSION, NAMESPACE_NAME, PREVIEW_NAMESPACE_PREFIX, PREVIEW_PREFIX } from "../../domain/kubernetes";
+import { workloadNamespace } from "../../domain/gcp";
+import {
+  DEFAULT_KYVERNO_NAMESPACE,
+  EXACT_VERSION,
+  NAMESPACE_NAME,
+  PREVIEW_NAMESPACE_PREFIX,
+  PREVIEW_PREFIX,
+} from "../../domain/kubernetes";
+import type { AdmissionConfig } from "../admission/config";
+import type { AppUserConfig, StreamsConfig } from "../atlas/config";
 import { accessListProblem } from "./accessList";
 
 /**
@@ -109,6 +118,58 @@ export const operatorSections = {
 
 /** What the operator rules read. */
 export type OperatorRuleInput = CoreConfig & { operator?: OperatorConfig; previews?: PreviewsConfig };
+/** What the operator-namespace rule reads besides the operator: where Kyverno and the stack's workloads run. */
+export type OperatorNamespaceInput = OperatorRuleInput & {
+  admission?: AdmissionConfig;
+  appUsers?: AppUserConfig[];
+  streams?: StreamsConfig;
+};
+
+/** Every workload identity of the stack that names a Kubernetes namespace, with where it is configured. */
+function workloadNamespaces({ appUsers, streams }: OperatorNamespaceInput): [string, string][] {
+  const members: [string, string][] = [
+    ...(appUsers ?? []).map((u, i): [string, string] => [u.secretAccessor, `appUsers[${i}].secretAccessor`]),
+    ...(streams?.users ?? []).map((u, i): [string, string] => [u.secretAccessor, `streams.users[${i}].secretAccessor`]),
+  ];
+  return members.flatMap(([member, where]) => {
+    const ns = workloadNamespace(member);
+    return ns === undefined ? [] : [[ns, where] as [string, string]];
+  });
+}
+
+/**
+ * The operator's namespace holds its global credential and is reconciled with it: it must be a namespace of its
+ * own, never `default`, a `kube-*` system namespace, Kyverno's namespace (exempt from Kyverno's webhooks) or a
+ * namespace an application workload of this stack runs in (GCP workload-identity principals naming a namespace; the
+ * EKS Pod Identity config names clusters only, so there is no namespace to compare).
+ */
+export const operatorNamespaceRule = rule<OperatorNamespaceInput>({
+  name: "the operator's namespace is its own",
+  reads: ["operator", "admission", "appUsers", "streams"],
+  check(config, add) {
+    const ns = config.operator?.namespace;
+    if (ns === undefined) return;
+    const at = ["operator", "namespace"];
+    if (ns === "default") {
+      add(at, ns, "must not be default: every unqualified kubectl command writes there; use e.g. mongodb-atlas-system");
+    } else if (ns.startsWith("kube-")) {
+      add(at, ns, "must not be a kube-* system namespace (Kubernetes' own, and skipped by Kyverno's resource filters)");
+    }
+    const kyverno = config.admission?.kyvernoNamespace ?? DEFAULT_KYVERNO_NAMESPACE;
+    if (ns === kyverno) {
+      add(at, ns, "must not be Kyverno's namespace: Kyverno exempts its own namespace from its webhooks");
+    }
+    for (const [workload, where] of workloadNamespaces(config)) {
+      if (workload === ns) {
+        add(
+          at,
+          ns,
+          `is where the workload identity of ${where} runs: the operator's namespace (and its global credential) must not be shared with an application`,
+        );
+      }
+    }
+  },
+});
 
 export const operatorRules = [
   rule<OperatorRuleInput>({
@@ -194,4 +255,5 @@ export const operatorRules = [
       });
     },
   }),
+  operatorNamespaceRule,
 ];

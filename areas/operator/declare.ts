@@ -14,6 +14,8 @@ export interface OperatorHandles {
   release: pulumi.Resource;
   /** What every preview user puts in `spec.projectRef`. */
   projectRef: { name: string; namespace: string };
+  /** The operator's username: the only writer of Atlas resources' status and finalizers. */
+  serviceAccount: string;
 }
 
 /** The operator area, and what the admission area needs of it (undefined when the stack has no operator). */
@@ -71,6 +73,6 @@ export function declareOperator(config: OperatorRuleInput): DeclaredOperator {
     summaries,
     // Plain: the exact `watchNamespaces` installed.
     outputs: { operatorWatchNamespaces: watched },
-    handles: { release: operator.release, projectRef: operator.projectRef },
+    handles: { release: operator.release, projectRef: operator.projectRef, serviceAccount: operator.serviceAccount },
   };
 }

@@ -8,7 +8,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import type { AdmissionPolicyParams } from "../../areas/admission/policies";
-import type { Operation } from "../simulators/kyverno";
+import {
+  RESTRICTED_LABELS,
+  isPreviewNamespace,
+  previewNamespaceLabels,
+  serviceAccountUsername,
+} from "../../domain/kubernetes";
+import type { AdmissionRequest, Operation, UserInfo } from "../simulators/kyverno";
 
 /** The folder holding one folder per policy (and the out-of-scope cases). */
 export const POLICIES_DIR = path.join(__dirname, "..", "..", "areas", "admission", "policies");
@@ -31,7 +37,31 @@ export const CORPUS_PARAMS: AdmissionPolicyParams = {
   project: { kind: "projectRef", name: "shared-project", namespace: "mongodb-atlas-system" },
   projectId: "64b7f3a1c2d4e5f6a7b8c9d0",
   operatorNamespace: "mongodb-atlas-system",
+  writers: {
+    deployerUsers: ["github-deployer@syrf-staging.iam.gserviceaccount.com"],
+    deployerGroups: [],
+    operator: serviceAccountUsername("mongodb-atlas-system", "mongodb-atlas-operator"),
+  },
 };
+
+/** Who writes a case's request unless it says otherwise: the deployer, as the API server reports it. */
+export const DEFAULT_USER: UserInfo = {
+  username: CORPUS_PARAMS.writers.deployerUsers[0] ?? "",
+  groups: ["system:authenticated"],
+};
+
+/**
+ * The labels of namespace `name` as the program writes them (a preview `pr-<N>` open, the operator's namespace) plus
+ * the `kubernetes.io/metadata.name` label the API server sets on every namespace.
+ */
+export function programNamespaceLabels(name: string): Record<string, string> {
+  const own = isPreviewNamespace(name)
+    ? { ...RESTRICTED_LABELS, ...previewNamespaceLabels(Number(name.slice(3)), "open") }
+    : name === CORPUS_PARAMS.operatorNamespace
+      ? { ...RESTRICTED_LABELS, "app.kubernetes.io/part-of": "atlas-access" }
+      : {};
+  return { ...own, "kubernetes.io/metadata.name": name };
+}
 
 export type Expectation =
   /** Refused by `policy`, at its validation `rule` (a rule id from {@link AdmissionPolicy.rules}). */
@@ -40,6 +70,12 @@ export type Expectation =
   | { outcome: "admit"; policy: string }
   /** Admitted because no policy applies (e.g. the operator's namespace, non-Atlas kinds). */
   | { outcome: "out-of-scope" };
+
+/** One step of a multi-step attack: every sequence must be broken at a step the policies deny. */
+export interface AttackStep {
+  sequence: string;
+  step: number;
+}
 
 export interface CorpusCase {
   /** `malicious/<file>` or `benign/<file>`, without `.yaml` (file names are unique across folders). */
@@ -50,8 +86,45 @@ export interface CorpusCase {
   description: string;
   expect: Expectation;
   operation: Operation;
-  object: Record<string, unknown>;
+  /** The new object; absent on DELETE. */
+  object?: Record<string, unknown>;
   oldObject?: Record<string, unknown>;
+  /** @default {@link DEFAULT_USER} */
+  userInfo?: UserInfo;
+  /** e.g. `status`. @default "" */
+  subResource?: string;
+  /** The labels of the request's namespace. @default {@link programNamespaceLabels} */
+  namespaceLabels?: Record<string, string>;
+  dryRun?: boolean;
+  attack?: AttackStep;
+}
+
+/** The object a case is about: the new object, or on DELETE the stored one. */
+export const subjectOf = (c: CorpusCase): Record<string, unknown> =>
+  (c.object ?? c.oldObject) as Record<string, unknown>;
+export const nameOf = (c: CorpusCase): string => (subjectOf(c).metadata as { name: string }).name;
+export const namespaceOf = (c: CorpusCase): string => (subjectOf(c).metadata as { namespace: string }).namespace;
+
+/** The namespace object the request sees. */
+export function namespaceObjectOf(c: CorpusCase): Record<string, unknown> {
+  const name = namespaceOf(c);
+  const labels = c.namespaceLabels
+    ? { ...c.namespaceLabels, "kubernetes.io/metadata.name": name }
+    : programNamespaceLabels(name);
+  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } };
+}
+
+/** The admission request of a case, as the API server would send it. */
+export function requestOf(c: CorpusCase): AdmissionRequest {
+  return {
+    operation: c.operation,
+    object: c.object ?? null,
+    oldObject: c.oldObject ?? null,
+    subResource: c.subResource ?? "",
+    userInfo: c.userInfo ?? DEFAULT_USER,
+    namespaceObject: namespaceObjectOf(c),
+    dryRun: c.dryRun ?? false,
+  };
 }
 
 const OUTCOMES = ["deny", "admit", "out-of-scope"];
@@ -65,7 +138,18 @@ function parseCase(folder: string, set: "malicious" | "benign", file: string, te
   const where = path.posix.join(folder, CASES, set, file);
   const doc = parseYaml(text) as Record<string, unknown> | null;
   if (!doc || typeof doc !== "object") fail(where, "must be a YAML mapping");
-  const known = ["description", "expect", "operation", "object", "oldObject"];
+  const known = [
+    "description",
+    "expect",
+    "operation",
+    "object",
+    "oldObject",
+    "userInfo",
+    "subResource",
+    "namespaceLabels",
+    "dryRun",
+    "attack",
+  ];
   const unknown = Object.keys(doc).filter((k) => !known.includes(k));
   if (unknown.length > 0) fail(where, `unknown key(s) ${unknown.join(", ")}; accepted: ${known.join(", ")}`);
   const expect = doc.expect as Record<string, unknown> | undefined;
@@ -78,9 +162,17 @@ function parseCase(folder: string, set: "malicious" | "benign", file: string, te
   if (set === "malicious" && expect.outcome !== "deny") fail(where, "a malicious case must expect deny");
   if (set === "benign" && expect.outcome === "deny") fail(where, "a benign case must not expect deny");
   const operation = doc.operation ?? "CREATE";
-  if (operation !== "CREATE" && operation !== "UPDATE") fail(where, "operation must be CREATE or UPDATE");
-  if (operation === "UPDATE" && !doc.oldObject) fail(where, "an UPDATE needs oldObject");
+  if (operation !== "CREATE" && operation !== "UPDATE" && operation !== "DELETE")
+    fail(where, "operation must be CREATE, UPDATE or DELETE");
+  if (operation !== "CREATE" && !doc.oldObject) fail(where, `an ${operation} needs oldObject`);
   if (operation === "CREATE" && doc.oldObject) fail(where, "a CREATE has no oldObject");
+  if (operation === "DELETE" && doc.object) fail(where, "a DELETE has no object (only oldObject)");
+  if (operation !== "DELETE" && (!doc.object || typeof doc.object !== "object")) fail(where, "object is required");
+  const user = doc.userInfo as { username?: unknown } | undefined;
+  if (user !== undefined && typeof user.username !== "string") fail(where, "userInfo needs a username");
+  const attack = doc.attack as { sequence?: unknown; step?: unknown } | undefined;
+  if (attack !== undefined && (typeof attack.sequence !== "string" || !Number.isInteger(attack.step)))
+    fail(where, "attack needs a sequence name and a whole step number");
   if (typeof doc.description !== "string" || doc.description.length === 0) fail(where, "description is required");
   if (folder === OUT_OF_SCOPE && expect.outcome !== "out-of-scope")
     fail(where, `a case in ${OUT_OF_SCOPE}/ must expect out-of-scope; move it to the folder of the policy it expects`);
@@ -89,7 +181,6 @@ function parseCase(folder: string, set: "malicious" | "benign", file: string, te
       where,
       `expects policy ${String(expect.policy ?? "(none)")} but lives in ${folder}/; move it to that policy's folder`,
     );
-  if (!doc.object || typeof doc.object !== "object") fail(where, "object is required");
   return {
     id: `${set}/${file.replace(/\.yaml$/, "")}`,
     set,
@@ -97,8 +188,13 @@ function parseCase(folder: string, set: "malicious" | "benign", file: string, te
     description: doc.description,
     expect: expect as unknown as Expectation,
     operation,
-    object: doc.object as Record<string, unknown>,
+    ...(doc.object ? { object: doc.object as Record<string, unknown> } : {}),
     ...(doc.oldObject ? { oldObject: doc.oldObject as Record<string, unknown> } : {}),
+    ...(user ? { userInfo: doc.userInfo as UserInfo } : {}),
+    ...(typeof doc.subResource === "string" ? { subResource: doc.subResource } : {}),
+    ...(doc.namespaceLabels ? { namespaceLabels: doc.namespaceLabels as Record<string, string> } : {}),
+    ...(doc.dryRun === true ? { dryRun: true } : {}),
+    ...(attack ? { attack: attack as AttackStep } : {}),
   };
 }
 

@@ -3,8 +3,8 @@
  * kyverno/policies (e.g. `best-practices-vpol/disallow-default-namespace/`):
  *
  * - `<policy-name>.yaml`: the policy rendered for the staging stack's parameters (`CORPUS_PARAMS`, `./corpus.ts`);
- * - `.kyverno-test/kyverno-test.yaml` and `.kyverno-test/resources.yaml`: the Kyverno CLI suite built from the
- *   folder's corpus cases, whose `policies:` entry is `../<policy-name>.yaml`.
+ * - `.kyverno-test/<identity>/{kyverno-test,resources,values,userinfo}.yaml`: the Kyverno CLI suite built from the
+ *   folder's corpus cases, whose `policies:` entry is `../../<policy-name>.yaml`.
  *
  * So `kyverno test areas/admission/policies` runs on a plain checkout. `npm run admission:generate` writes them; a test
  * fails when a committed file differs from what this module renders.
@@ -13,7 +13,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { stringify } from "yaml";
 import type { AdmissionPolicy } from "../../areas/admission/policies";
-import { CASES, POLICIES_DIR } from "./corpus";
+import { cliGap, resultOf, suiteFolders } from "./cliSuite";
+import { CASES, POLICIES_DIR, namespaceObjectOf, requestOf, subjectOf } from "./corpus";
 import type { CorpusCase } from "./corpus";
 
 /** The command that regenerates every file of this module. */
@@ -37,43 +38,76 @@ interface SuiteResult {
   isValidatingPolicy: true;
   kind: string;
   result: "pass" | "fail";
+  operation?: "UPDATE" | "DELETE";
   resources: string[];
 }
 
 /**
- * The Kyverno CLI suite of one policy, from the cases of its folder: `kyverno-test.yaml` and `resources.yaml`.
- * UPDATE cases are given to the CLI as their new object: every policy matches CREATE and UPDATE alike and none reads
- * `oldObject`, so the verdict is the same (the offline tests assert this), and the suite stays within the CLI's stable
- * test format.
+ * The Kyverno CLI suite of one policy, from the cases of its folder the CLI can express (`./cliSuite.ts`): one test
+ * folder per identity, each with `kyverno-test.yaml`, `resources.yaml`, `values.yaml` (the namespaces and their
+ * labels) and `userinfo.yaml`; keyed by their path under the policy's {@link SUITE} folder.
  */
 export function renderKyvernoSuite(policy: AdmissionPolicy, cases: readonly CorpusCase[]): Map<string, string> {
-  const results = new Map<string, SuiteResult>();
-  const resources: Record<string, unknown>[] = [];
   for (const c of cases) {
     if (c.expect.outcome === "out-of-scope" || c.expect.policy !== policy.name) {
       throw new Error(`${c.id} does not expect ${policy.name}: it cannot be part of its suite`);
     }
-    const kind = String(c.object.kind);
-    const result = c.expect.outcome === "deny" ? "fail" : "pass";
-    const key = `${kind}|${result}`;
-    const entry = results.get(key) ?? { policy: policy.name, isValidatingPolicy: true, kind, result, resources: [] };
-    entry.resources.push((c.object.metadata as { name: string }).name);
-    results.set(key, entry);
-    resources.push(c.object);
   }
-  const test = {
-    apiVersion: "cli.kyverno.io/v1alpha1",
-    kind: "Test",
-    metadata: { name: policy.name },
-    policies: [`../${policy.name}.yaml`],
-    resources: ["resources.yaml"],
-    results: [...results.values()].sort((a, b) => `${a.kind}|${a.result}`.localeCompare(`${b.kind}|${b.result}`)),
-  };
   const from = `the cases in areas/admission/policies/${policy.name}/${CASES}/`;
-  return new Map([
-    ["kyverno-test.yaml", header(from) + stringify(test, { lineWidth: 0 })],
-    ["resources.yaml", header(from) + resources.map((r) => stringify(r, { lineWidth: 0 })).join("---\n")],
-  ]);
+  const files = new Map<string, string>();
+  const expressible = cases.filter((c) => cliGap(policy, c) === undefined);
+  for (const [folder, own] of suiteFolders(expressible)) {
+    const results = new Map<string, SuiteResult>();
+    for (const c of own) {
+      const r = resultOf(c);
+      const key = `${r.kind}|${r.result}|${r.operation}`;
+      const entry: SuiteResult = results.get(key) ?? {
+        policy: policy.name,
+        isValidatingPolicy: true,
+        kind: r.kind,
+        result: r.result,
+        ...(r.operation === "UPDATE" || r.operation === "DELETE" ? { operation: r.operation } : {}),
+        resources: [],
+      };
+      entry.resources.push(r.name);
+      results.set(key, entry);
+    }
+    const user = requestOf(own[0] as CorpusCase).userInfo;
+    const namespaces = new Map(own.map((c) => [JSON.stringify(namespaceObjectOf(c)), namespaceObjectOf(c)]));
+    const test = {
+      apiVersion: "cli.kyverno.io/v1alpha1",
+      kind: "Test",
+      metadata: { name: `${policy.name}-${folder}` },
+      policies: [`../../${policy.name}.yaml`],
+      resources: ["resources.yaml"],
+      variables: "values.yaml",
+      userinfo: "userinfo.yaml",
+      results: [...results.values()].sort((a, b) =>
+        `${a.kind}|${a.result}|${a.operation ?? ""}`.localeCompare(`${b.kind}|${b.result}|${b.operation ?? ""}`),
+      ),
+    };
+    const values = {
+      apiVersion: "cli.kyverno.io/v1alpha1",
+      kind: "Value",
+      metadata: { name: "values" },
+      namespaces: [...namespaces.values()],
+    };
+    const userinfo = {
+      apiVersion: "cli.kyverno.io/v1alpha1",
+      kind: "UserInfo",
+      metadata: { name: folder },
+      userInfo: user,
+    };
+    const yaml = (v: unknown) => header(from) + stringify(v, { lineWidth: 0 });
+    files.set(`${folder}/kyverno-test.yaml`, yaml(test));
+    files.set(
+      `${folder}/resources.yaml`,
+      header(from) + own.map((c) => stringify(subjectOf(c), { lineWidth: 0 })).join("---\n"),
+    );
+    files.set(`${folder}/values.yaml`, yaml(values));
+    files.set(`${folder}/userinfo.yaml`, yaml(userinfo));
+  }
+  return files;
 }
 
 /**
@@ -95,7 +129,11 @@ export function renderAdmissionFiles(
 
 /** Writes `files` under `dir`, replacing each policy's suite folder whole (no stale file survives); returns the paths. */
 export function writeAdmissionFiles(files: ReadonlyMap<string, string>, dir = POLICIES_DIR): string[] {
-  const suites = new Set([...files.keys()].filter((f) => f.includes(`/${SUITE}/`)).map((f) => path.dirname(f)));
+  const suites = new Set(
+    [...files.keys()]
+      .filter((f) => f.includes(`/${SUITE}/`))
+      .map((f) => f.slice(0, f.indexOf(`/${SUITE}/`) + SUITE.length + 1)),
+  );
   for (const suite of suites) fs.rmSync(path.join(dir, suite), { recursive: true, force: true });
   for (const [file, text] of files) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

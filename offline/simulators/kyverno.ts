@@ -12,27 +12,11 @@
 import { isCelError, parse, plan, celEnv } from "@bufbuild/cel";
 import type { CelInput } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
+import { coordinates, requestBindings, ruleMatches } from "./admissionRequest";
+import type { AdmissionRequest, ResourceRule } from "./admissionRequest";
 
-export type Operation = "CREATE" | "UPDATE" | "DELETE" | "CONNECT";
-
-export interface AdmissionRequest {
-  operation: Operation;
-  /** The new object (null on DELETE). */
-  object: Record<string, unknown> | null;
-  /** The old object (UPDATE, DELETE); null on CREATE. */
-  oldObject?: Record<string, unknown> | null;
-  /** Resource coordinates; derived from `object.apiVersion`/`kind` when absent (as the Kyverno CLI guesses them). */
-  resource?: { group: string; version: string; resource: string };
-  /** @default object.metadata.namespace */
-  namespace?: string;
-}
-
-export interface ResourceRule {
-  apiGroups?: string[];
-  apiVersions?: string[];
-  resources?: string[];
-  operations?: string[];
-}
+export type { AdmissionRequest, Operation, ResourceRule, UserInfo } from "./admissionRequest";
+export { guessResource } from "./admissionRequest";
 
 /** The subset of a ValidatingPolicy the harness understands (anything else present throws). */
 export interface PolicyDocument {
@@ -73,35 +57,6 @@ export function compile(expression: string): ReturnType<typeof plan> {
   return program;
 }
 
-/** `AtlasDatabaseUser` → `atlasdatabaseusers`, as `meta.UnsafeGuessKindToResource` does. */
-export function guessResource(kind: string): string {
-  const lower = kind.toLowerCase();
-  if (lower.endsWith("s")) return `${lower}es`;
-  if (lower.endsWith("y")) return `${lower.slice(0, -1)}ies`;
-  return `${lower}s`;
-}
-
-function coordinates(req: AdmissionRequest): { group: string; version: string; resource: string } {
-  if (req.resource) return req.resource;
-  const obj = req.object ?? req.oldObject;
-  if (!obj || typeof obj.apiVersion !== "string" || typeof obj.kind !== "string") {
-    throw new Error("admission request needs `resource` or an object with apiVersion and kind");
-  }
-  const [group, version] = obj.apiVersion.includes("/") ? obj.apiVersion.split("/", 2) : ["", obj.apiVersion];
-  return { group: group ?? "", version: version ?? "", resource: guessResource(obj.kind) };
-}
-
-const listMatches = (list: string[] | undefined, value: string) => (list ?? []).some((v) => v === "*" || v === value);
-
-function ruleMatches(rule: ResourceRule, c: { group: string; version: string; resource: string }, op: string): boolean {
-  return (
-    listMatches(rule.apiGroups, c.group) &&
-    listMatches(rule.apiVersions, c.version) &&
-    (rule.resources ?? []).some((r) => r === "*" || r === c.resource || r === `${c.resource}/*`) &&
-    listMatches(rule.operations, op)
-  );
-}
-
 /** JSON numbers that are integral become CEL ints (Kubernetes unstructured integers are int64). */
 function toCel(value: unknown): CelInput {
   if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
@@ -130,6 +85,9 @@ function run(expression: string, bindings: Record<string, CelInput>): Eval {
   }
 }
 
+const resourceName = (c: { resource: string; subResource: string }) =>
+  c.subResource ? `${c.resource}/${c.subResource}` : c.resource;
+
 const UNSUPPORTED_SPEC = ["auditAnnotations", "matchConstraints.namespaceSelector", "matchConstraints.objectSelector"];
 
 export function evaluatePolicy(policy: PolicyDocument, req: AdmissionRequest): PolicyOutcome {
@@ -145,31 +103,17 @@ export function evaluatePolicy(policy: PolicyDocument, req: AdmissionRequest): P
   if (!(mc.resourceRules ?? []).some((r) => ruleMatches(r, c, req.operation))) {
     return {
       result: "not-matched",
-      reason: `no resourceRule matches ${c.group}/${c.version} ${c.resource} ${req.operation}`,
+      reason: `no resourceRule matches ${c.group}/${c.version} ${resourceName(c)} ${req.operation}`,
     };
   }
   if ((mc.excludeResourceRules ?? []).some((r) => ruleMatches(r, c, req.operation))) {
-    return { result: "not-matched", reason: `excluded: ${c.group}/${c.version} ${c.resource} ${req.operation}` };
+    return { result: "not-matched", reason: `excluded: ${c.group}/${c.version} ${resourceName(c)} ${req.operation}` };
   }
 
-  const obj = req.object ?? null;
-  const namespace =
-    req.namespace ?? ((obj ?? req.oldObject)?.metadata as { namespace?: string } | undefined)?.namespace ?? "";
-  const name = ((obj ?? req.oldObject)?.metadata as { name?: string } | undefined)?.name ?? "";
-  const kindOf = (obj ?? req.oldObject) as { apiVersion?: string; kind?: string } | null;
-  const bindings: Record<string, CelInput> = {
-    object: toCel(obj),
-    oldObject: toCel(req.oldObject ?? null),
-    request: toCel({
-      operation: req.operation,
-      namespace,
-      name,
-      kind: { group: c.group, version: c.version, kind: kindOf?.kind ?? "" },
-      resource: { group: c.group, version: c.version, resource: c.resource },
-    }),
-    // The Kyverno CLI synthesises the namespace with only its name; so do we.
-    namespaceObject: toCel(namespace ? { metadata: { name: namespace } } : null),
-  };
+  const bindings = Object.fromEntries(Object.entries(requestBindings(req, c)).map(([k, v]) => [k, toCel(v)])) as Record<
+    string,
+    CelInput
+  >;
   const ignore = spec.failurePolicy === "Ignore";
 
   const conditionErrors: string[] = [];
@@ -225,8 +169,29 @@ export interface AdmissionDecision {
   outcomes: Record<string, PolicyOutcome>;
 }
 
+export interface AdmitOptions {
+  /**
+   * Kyverno's `config.excludeGroups`: a request from a member of one of these groups is admitted without evaluating
+   * any policy (kyverno/kyverno v1.19.0 `pkg/webhooks/handlers/filter.go`). Kubernetes' own admission has no such
+   * filter. @default []
+   */
+  excludeGroups?: readonly string[];
+}
+
 /** Applies every policy; the request is refused when any policy fails with Deny or errors with failurePolicy Fail. */
-export function admit(policies: readonly PolicyDocument[], req: AdmissionRequest): AdmissionDecision {
+export function admit(
+  policies: readonly PolicyDocument[],
+  req: AdmissionRequest,
+  options: AdmitOptions = {},
+): AdmissionDecision {
+  const excluded = (req.userInfo?.groups ?? []).find((g) => (options.excludeGroups ?? []).includes(g));
+  if (excluded !== undefined) {
+    const reason = `filtered: group ${excluded} is in Kyverno's excludeGroups`;
+    const outcomes = Object.fromEntries(
+      policies.map((p) => [p.metadata.name, { result: "not-matched", reason } as const]),
+    );
+    return { allowed: true, outcomes };
+  }
   const outcomes: Record<string, PolicyOutcome> = {};
   let allowed = true;
   for (const p of policies) {

@@ -10,7 +10,14 @@ import {
   FORBIDDEN_ROLES,
   SYSTEM_DATABASES,
 } from "../../../domain/atlas";
-import { NAMESPACE_NAME, PREVIEW_USERNAME_SUFFIX, isPreviewNamespace } from "../../../domain/kubernetes";
+import {
+  BROAD_GROUPS,
+  NAMESPACE_NAME,
+  PREVIEW_USERNAME_SUFFIX,
+  isPreviewNamespace,
+  serviceAccountUsername,
+} from "../../../domain/kubernetes";
+import { IDENTITY } from "../config";
 
 /**
  * Roles a preview user must never hold, compared trimmed and lower-cased so `ReadWriteAnyDatabase` or `root ` are
@@ -33,12 +40,41 @@ export const DANGEROUS_ROLES: readonly string[] = [
   ]),
 ];
 
-/** How a preview user must reference the Atlas project. */
-export type ProjectReference =
-  /** An `AtlasProject` resource (e.g. in the operator's namespace, so no credential lives in the preview namespace). */
-  | { kind: "projectRef"; name: string; namespace: string }
-  /** The Atlas project id directly (`externalProjectRef.id`; the CRD then requires a `connectionSecret`). */
-  | { kind: "external"; projectId: string };
+/**
+ * How a preview user must reference the Atlas project: an `AtlasProject` resource in the operator's namespace, so no
+ * credential lives in the preview namespace (`externalProjectRef` would need a `connectionSecret` there, which the
+ * policies refuse).
+ */
+export interface ProjectReference {
+  kind: "projectRef";
+  name: string;
+  namespace: string;
+}
+
+/** Who may write Atlas resources in preview namespaces and the operator's namespace. */
+export interface Writers {
+  /** Usernames of the deployers; service accounts as `system:serviceaccount:<namespace>:<name>`. */
+  deployerUsers: readonly string[];
+  /** Groups whose members are deployers. */
+  deployerGroups: readonly string[];
+  /** The operator's username (`system:serviceaccount:<namespace>:<name>`, derived from its release). */
+  operator: string;
+}
+
+/** The deployers of `atlas-access:admission.deployers` as usernames and groups. */
+export function deployerIdentities(d: {
+  users: readonly string[];
+  groups: readonly string[];
+  serviceAccounts: readonly string[];
+}) {
+  return {
+    deployerUsers: [
+      ...d.users,
+      ...d.serviceAccounts.map((ref) => serviceAccountUsername(ref.split("/")[0] ?? "", ref.split("/")[1] ?? "")),
+    ],
+    deployerGroups: [...d.groups],
+  };
+}
 
 export interface AdmissionPolicyParams {
   /** Preview database prefix: pull request N may reach only `<databasePrefix><N>`. */
@@ -57,6 +93,8 @@ export interface AdmissionPolicyParams {
   projectId: string;
   /** The operator's namespace: the only place besides previews where Atlas users are admitted. */
   operatorNamespace: string;
+  /** Who may write Atlas resources where the operator acts. */
+  writers: Writers;
   /** Roles a preview user may hold. @default ["read", "readWrite"] */
   allowedRoles?: readonly string[];
   /** Roles denied explicitly with their own message. @default {@link DANGEROUS_ROLES} */
@@ -145,14 +183,29 @@ export function admissionParamsProblems(p: AdmissionPolicyParams): ParamProblem[
     );
   }
   expect(ATLAS_ID.test(p.projectId), "projectId", p.projectId, PROJECT_ID_FIX);
-  if (project.kind === "projectRef") {
-    const name = "must be the AtlasProject resource name (a Kubernetes name)";
-    expect(NAMESPACE_NAME.test(project.name), "project.name", project.name, name);
-    const namespace = "must be a Kubernetes namespace name";
-    expect(NAMESPACE_NAME.test(project.namespace), "project.namespace", project.namespace, namespace);
-  } else {
-    expect(ATLAS_ID.test(project.projectId), "project.projectId", project.projectId, PROJECT_ID_FIX);
-  }
+  const name = "must be the AtlasProject resource name (a Kubernetes name)";
+  expect(NAMESPACE_NAME.test(project.name), "project.name", project.name, name);
+  const namespace = "must be a Kubernetes namespace name";
+  expect(NAMESPACE_NAME.test(project.namespace), "project.namespace", project.namespace, namespace);
+  const { deployerUsers, deployerGroups, operator } = p.writers;
+  const identity = "a Kubernetes username or group: letters, digits and @ . _ : + # / = -";
+  expectList(deployerUsers, "writers.deployerUsers", IDENTITY, identity, false);
+  expectList(deployerGroups, "writers.deployerGroups", IDENTITY, identity, false);
+  expect(
+    deployerUsers.length + deployerGroups.length > 0,
+    "writers",
+    p.writers,
+    "must name at least one deployer user or group: without deployers nobody may write Atlas resources",
+  );
+  deployerGroups.forEach((g, i) =>
+    expect(!BROAD_GROUPS.includes(g), `writers.deployerGroups[${i}]`, g, "must not be a group everyone belongs to"),
+  );
+  expect(
+    /^system:serviceaccount:[a-z0-9-]{1,63}:[a-z0-9.-]{1,253}$/.test(operator) && !deployerUsers.includes(operator),
+    "writers.operator",
+    operator,
+    "must be the operator's service account system:serviceaccount:<namespace>:<name>, and not a deployer",
+  );
   const allowed = p.allowedRoles ?? ALLOWED_DATABASE_ROLES;
   const dangerous = p.dangerousRoles ?? DANGEROUS_ROLES;
   expectList(allowed, "allowedRoles", ROLE_NAME, "a built-in role name (letters, digits, '_', '-')", true);

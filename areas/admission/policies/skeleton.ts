@@ -7,7 +7,7 @@
  * `matches`, `startsWith`, `size`, `substring`, `trim`, `lowerAscii`, `join`, `string`. No `.?`/`orValue`,
  * `cel.bind`, list/set extensions or Kyverno libraries ({@link PORTABLE_FUNCTIONS} is checked by the tests).
  */
-import { PREVIEW_NAMESPACE_PATTERN } from "../../../domain/kubernetes";
+import { ATLAS_DOMAIN, PREVIEW_NAMESPACE_PATTERN } from "../../../domain/kubernetes";
 
 /** One validation of a policy, in order: `rules[i]` describes `spec.validations[i]`. */
 export interface PolicyRule {
@@ -81,8 +81,24 @@ export function celString(value: string): string {
 /** A CEL list of string literals. */
 export const celList = (values: readonly string[]): string => `[${values.map(celString).join(", ")}]`;
 
-/** CEL for `AtlasDatabaseUser pr-123/name`: every denial message starts by naming the resource. */
-export const KIND_NAME = "object.kind + ' ' + request.namespace + '/' + object.metadata.name";
+/**
+ * CEL for `AtlasDatabaseUser pr-123/name`: every denial message starts by naming the resource (from the request, so
+ * it also holds on DELETE, where `object` is null).
+ */
+export const KIND_NAME = "request.kind.kind + ' ' + request.namespace + '/' + request.name";
+
+/** CEL naming who sends the request, e.g. `user 'alice'`. */
+export const WHO = "'user \\'' + request.userInfo.username + '\\''";
+
+/**
+ * The match condition of every policy that judges Atlas kinds by group: `mongodb.com` or any `*.mongodb.com` group,
+ * so a new group or version of the operator is judged (fail closed) without a policy change. It reads only
+ * `request`, so Kyverno offloads it into its webhook and the API server calls Kyverno for these groups only.
+ */
+export const ATLAS_GROUP: NamedExpression = {
+  name: "atlas-group",
+  expression: `request.resource.group == ${celString(ATLAS_DOMAIN)} || request.resource.group.endsWith(${celString(`.${ATLAS_DOMAIN}`)})`,
+};
 
 /** CEL that is true in a preview namespace `pr-<N>` (anchored, numeric: `pr-`, `pr-abc`, `pr-12-x` are not). */
 export const IN_PREVIEW_NAMESPACE = `request.namespace.matches(${celString(PREVIEW_NAMESPACE_PATTERN)})`;
@@ -97,8 +113,8 @@ export interface PolicyDefinition {
   title: string;
   /** Repository path of the file that defines the policy (annotation `atlas-access/generated-by`). */
   generatedBy: string;
-  /** Resources the policy matches; each is matched on CREATE and UPDATE. */
-  resources: Omit<ResourceRule, "operations">[];
+  /** Resources the policy matches; each is matched on CREATE and UPDATE unless `operations` says otherwise. */
+  resources: (Omit<ResourceRule, "operations"> & { operations?: string[] })[];
   matchConditions: NamedExpression[];
   variables?: NamedExpression[];
   /** The ordered validations, each with the rule id and summary the corpus and the plan name it by. */
@@ -107,8 +123,9 @@ export interface PolicyDefinition {
 
 /**
  * The skeleton every admission policy shares: `Deny` with `failurePolicy: Fail` (a policy that cannot be evaluated
- * refuses), CREATE and UPDATE (a role added later is an attack too; DELETE is not matched so previews can always be
- * removed), no background scans. The description annotation lists the rules in order.
+ * refuses), CREATE and UPDATE unless a policy names its operations (a role added later is an attack too; only the
+ * writers policy judges DELETE, by identity), no background scans. The description annotation lists the rules in
+ * order.
  */
 export function validatingPolicy(d: PolicyDefinition): AdmissionPolicy {
   const rules = d.validations.map(({ id, summary }) => ({ id, summary }));
@@ -130,7 +147,9 @@ export function validatingPolicy(d: PolicyDefinition): AdmissionPolicy {
         validationActions: ["Deny"],
         failurePolicy: "Fail",
         evaluation: { background: { enabled: false } },
-        matchConstraints: { resourceRules: d.resources.map((r) => ({ ...r, operations: ["CREATE", "UPDATE"] })) },
+        matchConstraints: {
+          resourceRules: d.resources.map((r) => ({ ...r, operations: r.operations ?? ["CREATE", "UPDATE"] })),
+        },
         matchConditions: d.matchConditions,
         ...(d.variables ? { variables: d.variables } : {}),
         validations: d.validations.map(({ expression, message, messageExpression }) => ({

@@ -1,10 +1,12 @@
 /**
- * The builder both user policies share (`atlas-preview-database-users`, `atlas-preview-generated-database-users`):
- * the same ordered rules on whichever object holds a user's roles, scopes and username. Each policy file describes its
- * kind's field layout as a {@link UserKind}.
+ * The builder of the preview user policy (`atlas-preview-database-users`): the ordered rules on whichever object holds
+ * a user's roles, scopes and username (the policy file describes its kind's field layout as a {@link UserKind}), then
+ * the control-surface and lifecycle rules (`./controlSurface.ts`).
  */
 import { ALLOWED_DATABASE_ROLES, SYSTEM_DATABASES } from "../../../domain/atlas";
 import { PREVIEW_USERNAME_SUFFIX, RESOURCE_POLICY_ANNOTATION } from "../../../domain/kubernetes";
+import { CONTROL_VARIABLES, controlSurfaceRules } from "./controlSurface";
+import { identityVariables } from "./identity";
 import { DANGEROUS_ROLES } from "./params";
 import type { AdmissionPolicyParams } from "./params";
 import { KIND_NAME, ONLY_PREVIEW_NAMESPACES, celList, celString, validatingPolicy } from "./skeleton";
@@ -123,6 +125,7 @@ export function userPolicy(k: UserKind, p: AdmissionPolicyParams): AdmissionPoli
         `${who} + ': annotation ${RESOURCE_POLICY_ANNOTATION} is ' + (${annotation} in variables.annotations ? '\\'' + variables.annotations[${annotation}] + '\\'' : 'absent')` +
         ` + '; it must be delete, or deleting the preview leaves the user in Atlas'`,
     },
+    ...controlSurfaceRules(s),
   );
 
   return validatingPolicy({
@@ -132,6 +135,8 @@ export function userPolicy(k: UserKind, p: AdmissionPolicyParams): AdmissionPoli
     resources: [{ apiGroups: [k.group], apiVersions: [k.version], resources: [k.resource] }],
     matchConditions: [ONLY_PREVIEW_NAMESPACES],
     variables: [
+      ...identityVariables(p.writers),
+      ...CONTROL_VARIABLES,
       { name: "spec", expression: k.spec },
       { name: "roles", expression: `has(${s}.roles) ? ${s}.roles : []` },
       { name: "scopes", expression: `has(${s}.scopes) ? ${s}.scopes : []` },

@@ -1,7 +1,7 @@
 /**
  * `atlas-preview-database-users`: confines every `AtlasDatabaseUser` (atlas.mongodb.com/v1) in a preview namespace
- * `pr-<N>` with the shared user rules (`../userPolicy.ts`) and this kind's project reference: exactly the configured
- * `projectRef` (or `externalProjectRef`), never both, never another namespace.
+ * `pr-<N>` with the user rules (`../userPolicy.ts`) and this kind's project reference: exactly the configured
+ * `projectRef`, never an `externalProjectRef`, never another namespace; then the control-surface and lifecycle rules.
  */
 import type { AdmissionPolicyParams } from "../params";
 import { KIND_NAME, celString } from "../skeleton";
@@ -27,23 +27,14 @@ export const ATLAS_DATABASE_USER: UserKind = {
   spec: "object.spec",
   authTypeFields: ["awsIamType", "x509Type", "oidcAuthType"],
   project: (p) => {
-    if (p.project.kind === "projectRef") {
-      const want = `projectRef ${p.project.name} in namespace ${p.project.namespace}`;
-      return {
-        summary: `references the project only as ${want} (no other namespace, no externalProjectRef)`,
-        expression:
-          `has(${s}.projectRef) && !has(${s}.externalProjectRef) && ${s}.projectRef.name == ${celString(p.project.name)}` +
-          ` && has(${s}.projectRef.namespace) && ${s}.projectRef.namespace == ${celString(p.project.namespace)}`,
-        message: `A preview user must reference the Atlas project exactly as ${want}: another reference could run with another project's credentials.`,
-        messageExpression: `${KIND_NAME} + ': project reference ' + ${got} + ' is not allowed; preview users must reference exactly ${want} (another reference could run with another project\\'s credentials)'`,
-      };
-    }
-    const want = `externalProjectRef ${p.project.projectId}`;
+    const want = `projectRef ${p.project.name} in namespace ${p.project.namespace}`;
     return {
-      summary: `references the project only as ${want} (no projectRef)`,
-      expression: `has(${s}.externalProjectRef) && !has(${s}.projectRef) && ${s}.externalProjectRef.id == ${celString(p.project.projectId)}`,
-      message: `A preview user must reference the Atlas project exactly as ${want}.`,
-      messageExpression: `${KIND_NAME} + ': project reference ' + ${got} + ' is not allowed; preview users must reference exactly ${want}'`,
+      summary: `references the project only as ${want} (no other namespace, no externalProjectRef)`,
+      expression:
+        `has(${s}.projectRef) && !has(${s}.externalProjectRef) && ${s}.projectRef.name == ${celString(p.project.name)}` +
+        ` && has(${s}.projectRef.namespace) && ${s}.projectRef.namespace == ${celString(p.project.namespace)}`,
+      message: `A preview user must reference the Atlas project exactly as ${want}: another reference could run with another project's credentials.`,
+      messageExpression: `${KIND_NAME} + ': project reference ' + ${got} + ' is not allowed; preview users must reference exactly ${want} (another reference could run with another project\\'s credentials)'`,
     };
   },
 };
