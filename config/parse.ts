@@ -145,7 +145,8 @@ export function parseConfig<C>(model: ConfigModel<C>, raw: Record<string, unknow
     if (runnable(r.reads, own.invalid)) r.check(readOnly(own.config, r.name, r.reads), add);
   }
 
-  if (model.crossStackRules.length > 0 && (options.peers ?? []).length > 0) {
+  // Also with no peer: a cross-stack rule then judges this stack alone.
+  if (model.crossStackRules.length > 0) {
     const peers = (options.peers ?? []).map((p) => ({ stack: p.stack, ...parseSections(model, p.raw) }));
     for (const r of model.crossStackRules) {
       if (!runnable(r.reads, own.invalid)) continue;

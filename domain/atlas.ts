@@ -118,3 +118,10 @@ export const CUSTOM_ROLE_ACTION_ALLOWLIST: readonly string[] = [...STREAM_PROCES
 
 /** Built-in execute-as roles Atlas offers for a stream connection (all of them reach every database). */
 export const BUILT_IN_EXECUTE_AS_ROLES = ["atlasAdmin", "readWriteAnyDatabase", "readAnyDatabase"] as const;
+
+/**
+ * Database users Atlas allows in one project unless MongoDB support raised the project's limit ("MongoDB Cloud
+ * supports a maximum of 100 database users per project", Atlas Admin API v2 `createDatabaseUser`,
+ * https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-createdatabaseuser).
+ */
+export const ATLAS_DATABASE_USERS_PER_PROJECT = 100;

@@ -113,6 +113,7 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
         protect: req.getProtect() ?? false,
         retainOnDelete: req.getRetainondelete() ?? false,
         dependsOn: req.getDependenciesList().map(nameOfUrn),
+        dependencies: req.getDependenciesList().map((urn) => `${typeOfUrn(urn)}:${nameOfUrn(urn)}`),
       };
       registrations.push(pending);
     }

@@ -49,7 +49,7 @@ describe("npm run plan (child process)", () => {
       inputs: object;
     }[];
     expect(Array.isArray(resources)).toBe(true);
-    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "inputs"]);
+    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "dependsOn", "inputs"]);
     expect(readTree(path.join(outB, stack))).toEqual(filesA);
     for (const [file, content] of filesA) {
       expect([file, content.includes("mock-password-")]).toEqual([file, false]);
@@ -101,6 +101,7 @@ describe("groupByComponent", () => {
     protect: false,
     retainOnDelete: false,
     dependsOn: [],
+    dependencies: [],
   });
 
   it("finds a parent by type and name: a resource named like a component is not its child", () => {

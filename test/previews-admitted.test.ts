@@ -19,7 +19,7 @@ let policies: PolicyDocument[] = [];
 beforeAll(async () => {
   const run = await runStack({
     stack: "staging",
-    mutateConfig: (c) => ((c.previews as { pullRequests: number[] }).pullRequests = [7, 123, 456]),
+    mutateConfig: (c) => (c.previewList = { open: [7, 123, 456], closing: [] }),
   });
   users = run.registrations.filter((r) => r.type === USER);
   policies = run.registrations.filter((r) => r.type === POLICY).map((r) => manifest(r) as unknown as PolicyDocument);

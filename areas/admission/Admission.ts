@@ -7,6 +7,13 @@ import { DEFAULT_KYVERNO_CHART_VERSION, DEFAULT_KYVERNO_NAMESPACE, KYVERNO_CHART
 import { admissionParamsProblems, buildAdmissionPolicies } from "./policies";
 import type { AdmissionPolicy, AdmissionPolicyParams } from "./policies";
 
+/**
+ * The Kubernetes provider (v4.18+) reports a custom resource created only once this holds: Kyverno sets
+ * `status.conditionStatus.ready` on a ValidatingPolicy when its webhook enforces it (the ValidatingPolicy CRD of
+ * Kyverno 1.19, `vendor/crds/kyverno-1.19.0/`). Whatever depends on a policy then waits until it is enforced.
+ */
+export const WAIT_FOR_READY = { "pulumi.com/waitFor": "jsonpath={.status.conditionStatus.ready}=true" } as const;
+
 /** Kyverno's Helm repository. */
 export const KYVERNO_REPO = "https://kyverno.github.io/kyverno/";
 
@@ -29,20 +36,22 @@ export interface AdmissionArgs {
   /** What the policies enforce (preview prefixes, clusters, protected databases, project reference, operator namespace). */
   policy: AdmissionPolicyParams;
   /**
-   * Resources the policies must wait for besides Kyverno: the Atlas operator's release (its CRDs must exist before a
-   * policy naming them is admitted). @default []
+   * Resources the policies must wait for besides Kyverno: the Atlas operator's CRDs (they must exist before a policy
+   * naming them is admitted). @default []
    */
   dependsOn?: pulumi.Resource[];
 }
 
 /**
  * Kyverno (Helm release, HA) and the ValidatingPolicies of `areas/admission/policies/` as custom resources that
- * depend on the Kyverno release and the operator release.
+ * depend on the Kyverno release and the Atlas CRDs, each reported created only once Kyverno enforces it.
  */
 export class Admission extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
   public readonly policies: AdmissionPolicy[];
   public readonly release: k8s.helm.v3.Release;
+  /** The policies as registered: what must be enforced before anything lands in a preview namespace. */
+  public readonly policyResources: k8s.apiextensions.CustomResource[];
 
   constructor(name: string, args: AdmissionArgs, opts?: pulumi.ComponentResourceOptions) {
     const version = args.kyvernoChartVersion ?? DEFAULT_KYVERNO_CHART_VERSION;
@@ -67,18 +76,22 @@ export class Admission extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    for (const p of policies) {
-      new k8s.apiextensions.CustomResource(
-        `${name}-${p.name}`,
-        {
-          apiVersion: p.manifest.apiVersion,
-          kind: p.manifest.kind,
-          metadata: p.manifest.metadata,
-          spec: p.manifest.spec,
-        },
-        { parent: this, dependsOn: [this.release, ...(args.dependsOn ?? [])] },
-      );
-    }
+    this.policyResources = policies.map(
+      (p) =>
+        new k8s.apiextensions.CustomResource(
+          `${name}-${p.name}`,
+          {
+            apiVersion: p.manifest.apiVersion,
+            kind: p.manifest.kind,
+            metadata: {
+              ...p.manifest.metadata,
+              annotations: { ...p.manifest.metadata.annotations, ...WAIT_FOR_READY },
+            },
+            spec: p.manifest.spec,
+          },
+          { parent: this, dependsOn: [this.release, ...(args.dependsOn ?? [])] },
+        ),
+    );
 
     this.summary = {
       component: "atlas-access:admission:Admission",

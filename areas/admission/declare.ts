@@ -5,15 +5,21 @@
 import type { CoreConfig } from "../../config/core";
 import type { OperatorConfig, PreviewsConfig } from "../operator/config";
 import type { OperatorHandles } from "../operator/declare";
+import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredArea } from "../component";
 import { Admission } from "./Admission";
 import { type AdmissionConfig, admissionSchema } from "./config";
 
+/** The admission area, and the policies preview namespaces wait for (empty when the stack has no previews). */
+export interface DeclaredAdmission extends DeclaredArea {
+  policies: pulumi.Resource[];
+}
+
 export function declareAdmission(
   config: CoreConfig & { admission?: AdmissionConfig; operator?: OperatorConfig; previews?: PreviewsConfig },
   operator: OperatorHandles | undefined,
-): DeclaredArea {
-  if (!operator || !config.operator || !config.previews) return { summaries: [], outputs: {} };
+): DeclaredAdmission {
+  if (!operator || !config.operator || !config.previews) return { summaries: [], outputs: {}, policies: [] };
   const admission = config.admission ?? admissionSchema.parse({});
   const policies = new Admission("admission", {
     kyvernoChartVersion: admission.kyvernoChartVersion,
@@ -28,7 +34,7 @@ export function declareAdmission(
       operatorNamespace: config.operator.namespace,
     },
     // The policies are custom resources of Kyverno's CRDs and judge the operator's: both must exist first.
-    dependsOn: [operator.release],
+    dependsOn: [operator.crds],
   });
-  return { summaries: [policies.summary], outputs: {} };
+  return { summaries: [policies.summary], outputs: {}, policies: policies.policyResources };
 }
