@@ -17,17 +17,34 @@ export interface AutomationOptions {
   workDir: string;
   /** The local policy pack run by every preview and update. */
   policyPack: string;
+  /**
+   * Refresh before previewing and updating: only where the identity can read everything the stack holds (the deploy
+   * identity can; the read-only preview identity cannot read Kubernetes Secrets).
+   */
+  refresh: boolean;
   onOutput: (text: string) => void;
 }
 
+/** The part of an Automation API stack the driver uses (a fake in tests). */
+export type AutomationStack = Pick<
+  Awaited<ReturnType<typeof LocalWorkspace.selectStack>>,
+  "exportStack" | "setConfig" | "removeConfig" | "preview" | "up"
+>;
+
 const KEY = `${PROJECT}:${PREVIEW_LIST_KEY}`;
+
+const selectStack = (options: AutomationOptions): Promise<AutomationStack> =>
+  LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.workDir });
+
+export type AutomationDriver = StackDriver & { preview(phase?: Pick<Phase, "open" | "closing">): Promise<void> };
 
 export async function automationDriver(
   options: AutomationOptions,
-): Promise<StackDriver & { preview(phase?: Pick<Phase, "open" | "closing">): Promise<void> }> {
-  let stack: Awaited<ReturnType<typeof LocalWorkspace.selectStack>>;
+  select: (options: AutomationOptions) => Promise<AutomationStack> = selectStack,
+): Promise<AutomationDriver> {
+  let stack: AutomationStack;
   try {
-    stack = await LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.workDir });
+    stack = await select(options);
   } catch (err) {
     throw new Error(
       `cannot select stack ${options.stack} through the Pulumi CLI (installed, logged in to the backend?); \`npm run previews -- reconcile --dry-run\` works without it: ${err instanceof Error ? err.message : String(err)}`,
@@ -35,7 +52,7 @@ export async function automationDriver(
   }
   const common = {
     policyPacks: [options.policyPack],
-    refresh: true,
+    refresh: options.refresh,
     color: "never" as const,
     onOutput: options.onOutput,
   };

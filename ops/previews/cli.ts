@@ -4,7 +4,7 @@
  *       plan from the open pull requests (GitHub, or the given list or file of the REST API's format) and the stack's
  *       state (the Automation API, or a `pulumi stack export` file), print the phases and, without --dry-run, run them;
  *   preview --stack <s>
- *       `pulumi preview` with the policy pack, the previews held as deployed (no list from GitHub);
+ *       `pulumi preview` with the policy pack and no refresh (a read-only identity), the previews held as deployed;
  *   stuck --cluster <file>
  *       preview namespaces stuck in Terminating, from `kubectl get namespaces,atlasdatabaseusers.atlas.mongodb.com -A -o json`.
  * Exit 0 done, 1 refused, failed or something stuck, 2 usage or config error. Findings also go to $GITHUB_STEP_SUMMARY.
@@ -15,7 +15,8 @@ import { parseArgs } from "util";
 import { previewsSchema } from "../../areas/operator/config";
 import { readStackFile } from "../../config/stackFiles";
 import { type PullRequestSummary, listOpenPullRequests, selectPreviews } from "./github";
-import { type StackDriver, reconcile } from "./reconcile";
+import type { AutomationDriver } from "./automation";
+import { reconcile } from "./reconcile";
 import { type ExportedDeployment, deployedPreviews } from "./state";
 import { stuckNamespaces, stuckReport } from "./stuck";
 
@@ -24,10 +25,8 @@ export interface CliDeps {
   root: string;
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
-  /** The Pulumi side of a real run; loaded only when needed. */
-  driver?: (
-    stack: string,
-  ) => Promise<StackDriver & { preview(phase?: { open: number[]; closing: number[] }): Promise<void> }>;
+  /** The Pulumi side of a real run (`refresh` only with the deploy identity); loaded only when needed. */
+  driver?: (stack: string, refresh: boolean) => Promise<AutomationDriver>;
 }
 
 const USAGE =
@@ -47,12 +46,13 @@ function numbers(text: string): number[] {
   return items.map(Number);
 }
 
-async function defaultDriver(root: string, stack: string, out: (l: string) => void) {
+async function defaultDriver(root: string, stack: string, refresh: boolean, out: (l: string) => void) {
   const { automationDriver } = await import("./automation");
   return automationDriver({
     stack,
     workDir: root,
     policyPack: path.join(root, "policy"),
+    refresh,
     onOutput: (t) => out(t.trimEnd()),
   });
 }
@@ -83,7 +83,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     });
     const [command, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(USAGE);
-    const driverFor = (stack: string) => (deps.driver ? deps.driver(stack) : defaultDriver(deps.root, stack, deps.out));
+    // Only a reconcile (deploy identity) refreshes; a preview runs with a read-only identity.
+    const driverFor = (stack: string, refresh: boolean) =>
+      deps.driver ? deps.driver(stack, refresh) : defaultDriver(deps.root, stack, refresh, deps.out);
 
     if (command === "stuck") {
       if (!values.cluster) throw new UsageError(USAGE);
@@ -97,7 +99,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     const raw = readStackFile(deps.root, stack.split("/").pop() ?? stack).project.previews;
 
     if (command === "preview") {
-      const driver = await driverFor(stack);
+      const driver = await driverFor(stack, false);
       if (raw === undefined) await driver.preview();
       else {
         // The previews as deployed: the users the state records stay open, the other watched namespaces closing.
@@ -124,7 +126,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     };
     const driver = values.state
       ? { exportState: async () => readJson(deps.root, values.state as string) as ExportedDeployment }
-      : await driverFor(stack);
+      : await driverFor(stack, true);
     if (values.state && !values["dry-run"])
       throw new UsageError("--state is for --dry-run only: a real run reads the stack's own state");
     await reconcile({
