@@ -130,7 +130,11 @@ export interface ParseOptions {
   secretKeys?: ReadonlySet<string>;
   /** This stack's name, for the cross-stack rules. @default "this stack" */
   stack?: string;
-  /** The other stacks of the repository, for the cross-stack rules. @default [] */
+  /**
+   * The other stacks of the repository, for the cross-stack rules; `[]` when this stack is the only one. The program
+   * always passes them; without them the cross-stack phase is not run (a section's unit test judges one stack).
+   * @default undefined
+   */
   peers?: readonly RawStack[];
 }
 
@@ -145,8 +149,8 @@ export function parseConfig<C>(model: ConfigModel<C>, raw: Record<string, unknow
     if (runnable(r.reads, own.invalid)) r.check(readOnly(own.config, r.name, r.reads), add);
   }
 
-  if (model.crossStackRules.length > 0 && (options.peers ?? []).length > 0) {
-    const peers = (options.peers ?? []).map((p) => ({ stack: p.stack, ...parseSections(model, p.raw) }));
+  if (options.peers !== undefined) {
+    const peers = options.peers.map((p) => ({ stack: p.stack, ...parseSections(model, p.raw) }));
     for (const r of model.crossStackRules) {
       if (!runnable(r.reads, own.invalid)) continue;
       const self: StackView<C> = {

@@ -161,3 +161,10 @@ export const ROTATION_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Database users Atlas allows in one project unless MongoDB support raised the project's limit ("MongoDB Cloud
+ * supports a maximum of 100 database users per project", Atlas Admin API v2 `createDatabaseUser`,
+ * https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-createdatabaseuser).
+ */
+export const ATLAS_DATABASE_USERS_PER_PROJECT = 100;

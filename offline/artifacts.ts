@@ -38,7 +38,14 @@ export function renderArtifacts(registrations: readonly Registration[]): Map<str
   files.set(
     "resources.json",
     JSON.stringify(
-      registrations.map((r) => ({ type: r.type, name: r.name, parent: r.parent, inputs: redactSecrets(r.inputs) })),
+      registrations.map((r) => ({
+        type: r.type,
+        name: r.name,
+        parent: r.parent,
+        // What it waits for (`type:name`), so the order of creation is reviewable: registration follows it.
+        dependsOn: r.dependencies,
+        inputs: redactSecrets(r.inputs),
+      })),
       null,
       2,
     ) + "\n",

@@ -113,6 +113,7 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
         protect: req.getProtect() ?? false,
         retainOnDelete: req.getRetainondelete() ?? false,
         dependsOn: req.getDependenciesList().map(nameOfUrn),
+        dependencies: req.getDependenciesList().map((urn) => `${typeOfUrn(urn)}:${nameOfUrn(urn)}`),
       };
       registrations.push(pending);
     }
@@ -132,7 +133,13 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   // raises the limit itself for those). Errors thrown by the program then carry no stack: set
   // ATLAS_ACCESS_STACK_TRACES=1 to keep them while debugging. Restored before anything is thrown to the caller.
   const stackTraceLimit = Error.stackTraceLimit;
-  if (process.env.ATLAS_ACCESS_STACK_TRACES !== "1") Error.stackTraceLimit = 0;
+  // The SDK also reads a full stack trace per resource (its source position, unused under mocks); the TypeScript
+  // loader's source-map formatter would map every frame of it. Plain V8 frames during the run; restored after.
+  const prepareStackTrace = Error.prepareStackTrace;
+  if (process.env.ATLAS_ACCESS_STACK_TRACES !== "1") {
+    Error.stackTraceLimit = 0;
+    Reflect.deleteProperty(Error, "prepareStackTrace");
+  }
   const outputs = (await pulumi.runtime.runInPulumiStack(async () => {
     try {
       return await entry();
@@ -145,6 +152,7 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   // Drain every outstanding RPC (the stack's own outputs) so that the next run's mock monitor starts clean.
   await pulumi.runtime.disconnect();
   Error.stackTraceLimit = stackTraceLimit;
+  if (prepareStackTrace) Error.prepareStackTrace = prepareStackTrace;
   if (configDirBefore === undefined) Reflect.deleteProperty(process.env, CONFIG_DIR_VARIABLE);
   else process.env[CONFIG_DIR_VARIABLE] = configDirBefore;
   if (failure) {

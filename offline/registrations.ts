@@ -21,8 +21,10 @@ export interface Registration {
   inputs: Record<string, unknown>;
   protect: boolean;
   retainOnDelete: boolean;
-  /** Names of explicit `dependsOn` resources. */
+  /** Names of the resources it waits for: `dependsOn`, and the resources whose outputs its inputs use. */
   dependsOn: string[];
+  /** The same resources as `type:name` (a name is unique only within its type). */
+  dependencies: string[];
 }
 
 export function isSecret(value: unknown): value is { value: unknown } {

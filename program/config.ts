@@ -9,6 +9,7 @@ import { atlasSections } from "../areas/atlas/config";
 import { atlasRules } from "../areas/atlas/rules";
 import { auditCrossStackRules, auditRules, auditSections } from "../areas/audit/config";
 import { connectionCrossStackRules, connectionRules, connectionSections } from "../areas/connection/config";
+import { capacityRules } from "../areas/operator/capacity";
 import { operatorRules, operatorSections } from "../areas/operator/config";
 import { atlasSchema, environmentSchema } from "../config/core";
 import { type ConfigModel, type ParseOptions, parseConfig } from "../config/parse";
@@ -30,7 +31,7 @@ export type StackConfig = z.infer<z.ZodObject<typeof sections>>;
 export const configModel: ConfigModel<StackConfig> = {
   sections,
   rules: [...connectionRules, ...auditRules, ...atlasRules, ...operatorRules, ...admissionRules],
-  crossStackRules: [...connectionCrossStackRules, ...auditCrossStackRules],
+  crossStackRules: [...connectionCrossStackRules, ...auditCrossStackRules, ...capacityRules],
 };
 
 /**

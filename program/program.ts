@@ -8,7 +8,7 @@ import { declareAtlasAccess } from "../areas/atlas/declare";
 import { declareAudit } from "../areas/audit/declare";
 import type { DeclaredArea } from "../areas/component";
 import { declareConnections } from "../areas/connection/declare";
-import { declareOperator } from "../areas/operator/declare";
+import { declareOperator, prepareOperator } from "../areas/operator/declare";
 import type { AccessSummary } from "../domain/summary";
 import { loadConfig } from "./loadConfig";
 
@@ -22,12 +22,14 @@ export interface StackOutputs {
 
 export async function program(): Promise<StackOutputs> {
   const { config } = loadConfig();
-  // In this order: the order of registration, hence of creation in a real update.
+  // In this order: the order of registration, hence of creation in a real update. In the cluster: the operator's
+  // CRDs → Kyverno and its policies (Ready) → preview namespaces → the operator release watching them → preview users.
   const connections = declareConnections(config);
   const audit = declareAudit(config);
   const atlas = declareAtlasAccess(config);
-  const operator = declareOperator(config);
-  const admission = declareAdmission(config, operator.handles);
+  const prepared = prepareOperator(config);
+  const admission = declareAdmission(config, prepared.handles);
+  const operator = declareOperator(config, prepared, admission.policies);
   const areas: DeclaredArea[] = [connections, audit, atlas, operator, admission];
   return {
     environment: config.environment,

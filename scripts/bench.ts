@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: wall time of `npm run plan`'s process, one process at a time, median of several runs.
- * - per stack, against a floor: a bare Node process that only imports the Pulumi SDKs. Target: ≤ 1.5 × floor.
- * - staging with 1 and with 500 previews (config written to a temporary folder). Target: 500 ≤ 2 × 1.
+ * `npm run bench`:
+ * - wall time of `npm run plan`'s process per stack, against a floor (a bare Node process importing the Pulumi SDKs),
+ *   target ≤ 1.5 × the floor; and of staging with 1 and with 500 open previews, target 500 ≤ 2 × 1;
+ * - CPU time per registration added from 1 to 500 previews, against the SDK's own cost of registering a trivial
+ *   resource under the same harness and mocks (measured in the same run), target ≤ 1.5 ×.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parse, stringify } from "yaml";
+import { programMarginal, trivialMarginal, writeStagingWithPreviews } from "../offline/bench";
 import { PROJECT_ROOT, listStacks } from "../offline/stackFiles";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -42,43 +44,53 @@ function measure(label: string, args: string[], runs = RUNS): number {
 const verdict = (ratio: number, target: number) =>
   `${ratio.toFixed(2)} × (target ≤ ${target})${ratio <= target ? "" : "  ABOVE TARGET"}`;
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-bench-"));
-const out = path.join(tmp, "out");
-const plan = (stack: string, configDir = PROJECT_ROOT) => [
-  "-r",
-  "@swc-node/register",
-  "scripts/plan.ts",
-  "--stack",
-  stack,
-  "--config-dir",
-  configDir,
-  "--out",
-  out,
-];
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-bench-"));
+  const out = path.join(tmp, "out");
+  const plan = (stack: string, configDir = PROJECT_ROOT) => [
+    "-r",
+    "@swc-node/register",
+    "scripts/plan.ts",
+    "--stack",
+    stack,
+    "--config-dir",
+    configDir,
+    "--out",
+    out,
+  ];
+  console.log(
+    `atlas-access bench on ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)}`,
+  );
+  const floor = measure("floor: import the Pulumi SDKs", [
+    "-e",
+    SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";"),
+  ]);
+  for (const stack of listStacks()) {
+    const t = measure(`plan --stack ${stack}`, plan(stack));
+    console.log(`${"".padEnd(36)} ${verdict(t / floor, 1.5)} the floor`);
+  }
 
-console.log(`atlas-access bench on ${os.cpus().length} cores, Node ${process.version}`);
-const floor = measure("floor: import the Pulumi SDKs", [
-  "-e",
-  SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";"),
-]);
-for (const stack of listStacks()) {
-  const t = measure(`plan --stack ${stack}`, plan(stack));
-  console.log(`${"".padEnd(36)} ${verdict(t / floor, 1.5)} the floor`);
+  for (const n of [1, 500]) writeStagingWithPreviews(path.join(tmp, String(n)), n);
+  const runsAtScale = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
+  const one = measure("plan staging, 1 preview", plan("staging", path.join(tmp, "1")), runsAtScale);
+  const many = measure("plan staging, 500 previews", plan("staging", path.join(tmp, "500")), runsAtScale);
+  console.log(`${"".padEnd(36)} ${verdict(many / one, 2)} the 1-preview plan`);
+
+  const program = await programMarginal(tmp, 500, runsAtScale);
+  const trivial = await trivialMarginal(program.registrations + 1, runsAtScale);
+  console.log(
+    `${"CPU per registration, 1→500 previews".padEnd(36)} ${program.perRegistrationMs.toFixed(3)} ms (${program.registrations} registrations)`,
+  );
+  console.log(
+    `${"CPU per trivial registration (SDK)".padEnd(36)} ${trivial.perRegistrationMs.toFixed(3)} ms (${trivial.registrations} registrations)`,
+  );
+  console.log(
+    `${"".padEnd(36)} ${verdict(program.perRegistrationMs / trivial.perRegistrationMs, 1.5)} the SDK's own cost`,
+  );
+  fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-// Staging with N open previews: the same file with only the preview list (and its maximum) changed.
-const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");
-function withPreviews(n: number): string {
-  const doc = parse(staging) as { config: Record<string, Record<string, unknown>> };
-  const previews = doc.config["atlas-access:previews"] as Record<string, unknown>;
-  previews.pullRequests = Array.from({ length: n }, (_, i) => 1000 + i);
-  previews.closing = [];
-  previews.maxPreviews = Math.max(n, Number(previews.maxPreviews));
-  return stringify(doc);
-}
-for (const n of [1, 500]) fs.writeFileSync(path.join(tmp, `Pulumi.previews-${n}.yaml`), withPreviews(n));
-const runsAtScale = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
-const one = measure("plan staging, 1 preview", plan("previews-1", tmp), runsAtScale);
-const many = measure("plan staging, 500 previews", plan("previews-500", tmp), runsAtScale);
-console.log(`${"".padEnd(36)} ${verdict(many / one, 2)} the 1-preview plan`);
-fs.rmSync(tmp, { recursive: true, force: true });
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 1;
+});

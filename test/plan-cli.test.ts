@@ -49,7 +49,7 @@ describe("npm run plan (child process)", () => {
       inputs: object;
     }[];
     expect(Array.isArray(resources)).toBe(true);
-    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "inputs"]);
+    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "dependsOn", "inputs"]);
     expect(readTree(path.join(outB, stack))).toEqual(filesA);
     for (const [file, content] of filesA) {
       expect([file, content.includes("mock-password-")]).toEqual([file, false]);
@@ -65,6 +65,8 @@ describe("npm run plan (child process)", () => {
       path.join(configDir, "Pulumi.broken.yaml"),
       staging.replace("environment: staging", "environment: dev"),
     );
+    // Its peer, which owns the account's trail the broken stack names.
+    fs.copyFileSync(path.join(PROJECT_ROOT, "Pulumi.prod.yaml"), path.join(configDir, "Pulumi.prod.yaml"));
     const result = await runPlan(["--stack", "broken", "--config-dir", configDir, "--out", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
@@ -101,6 +103,7 @@ describe("groupByComponent", () => {
     protect: false,
     retainOnDelete: false,
     dependsOn: [],
+    dependencies: [],
   });
 
   it("finds a parent by type and name: a resource named like a component is not its child", () => {

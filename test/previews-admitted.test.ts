@@ -21,11 +21,7 @@ let namespaces: Registration[] = [];
 beforeAll(async () => {
   const run = await runStack({
     stack: "staging",
-    mutateConfig: (c) => {
-      const previews = c.previews as { pullRequests: number[]; closing: number[] };
-      previews.pullRequests = [7, 123, 456];
-      previews.closing = [8];
-    },
+    mutateConfig: (c) => (c.previewList = { open: [7, 123, 456], closing: [8] }),
   });
   users = run.registrations.filter((r) => r.type === USER);
   policies = run.registrations.filter((r) => r.type === POLICY).map((r) => manifest(r) as unknown as PolicyDocument);

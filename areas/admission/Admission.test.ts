@@ -7,14 +7,14 @@ import type { Registration } from "../../offline/registrations";
 import { buildAdmissionPolicies } from "./policies";
 import { CORPUS_PARAMS, POLICIES_DIR } from "../../offline/admission/corpus";
 import { renderedPolicyPath } from "../../offline/admission/generate";
-import { Admission } from "./Admission";
+import { Admission, WAIT_FOR_READY } from "./Admission";
 import { KYVERNO_VALUES } from "./kyvernoValues";
 import { nativePolicy } from "./policies";
 import { ArgumentsError } from "../component";
 
 /** Staging with pull request 123 open, so that a preview user exists next to the policies that judge it. */
 function withPreviews(cfg: Record<string, unknown>): void {
-  (cfg.previews as { pullRequests: number[] }).pullRequests = [123];
+  cfg.previewList = { open: [123], closing: [] };
 }
 
 const ofType = (regs: Registration[], type: string) => regs.filter((r) => r.type === type);
@@ -51,7 +51,7 @@ describe("Admission component in the staging stack", () => {
     expect(release?.inputs.values).toEqual(KYVERNO_VALUES);
   });
 
-  test("registers exactly the corpus's policies (the staging config and CORPUS_PARAMS agree), each depending on the Kyverno and the operator releases (both CRD sets must exist)", () => {
+  test("registers exactly the corpus's policies (the staging config and CORPUS_PARAMS agree), each depending on the Kyverno release and the Atlas CRDs (both CRD sets must exist), reported created once Ready", () => {
     // Registration order of sibling resources is not deterministic: compare by name.
     const crs = regs
       .filter((r) => r.type.startsWith("kubernetes:policies.kyverno.io/v1:"))
@@ -62,10 +62,16 @@ describe("Admission component in the staging stack", () => {
         "kubernetes:policies.kyverno.io/v1:ValidatingPolicy",
         `admission-${p.name}`,
         "admission",
-        ["admission-kyverno", "atlas-operator-release"],
+        ["admission-kyverno", "atlas-operator-crds"],
       ]),
     );
-    expect(crs.map((r) => r.inputs)).toEqual(expected.map((p) => p.manifest));
+    const waitFor = { "pulumi.com/waitFor": "jsonpath={.status.conditionStatus.ready}=true" };
+    expect(crs.map((r) => r.inputs)).toEqual(
+      expected.map((p) => ({
+        ...p.manifest,
+        metadata: { ...p.manifest.metadata, annotations: { ...p.manifest.metadata.annotations, ...waitFor } },
+      })),
+    );
   });
 
   test("the committed rendered policy of each policy folder is what the staging stack registers and npm run plan writes", () => {
@@ -73,10 +79,17 @@ describe("Admission component in the staging stack", () => {
     const registered = regs.filter((r) => r.type === "kubernetes:policies.kyverno.io/v1:ValidatingPolicy");
     const names = buildAdmissionPolicies(CORPUS_PARAMS).map((p) => p.name);
     expect(registered.map((r) => r.name).sort()).toEqual(names.map((n) => `admission-${n}`).sort());
+    // The registered policies also carry the Pulumi provider's `pulumi.com/waitFor` annotation (not a Kyverno field).
+    const withoutWaitFor = (p: unknown) => {
+      const metadata = structuredClone((p as { metadata: { annotations: Record<string, string> } }).metadata);
+      expect(metadata.annotations["pulumi.com/waitFor"]).toBe(WAIT_FOR_READY["pulumi.com/waitFor"]);
+      delete metadata.annotations["pulumi.com/waitFor"];
+      return { ...(p as object), metadata };
+    };
     for (const name of names) {
       const committed = parseYaml(fs.readFileSync(path.join(POLICIES_DIR, renderedPolicyPath(name)), "utf8"));
-      const inputs = registered.find((r) => r.name === `admission-${name}`)?.inputs;
-      const planned = parseYaml(files.get(`kubernetes/ValidatingPolicy-${name}.yaml`) ?? "null");
+      const inputs = withoutWaitFor(registered.find((r) => r.name === `admission-${name}`)?.inputs);
+      const planned = withoutWaitFor(parseYaml(files.get(`kubernetes/ValidatingPolicy-${name}.yaml`) ?? "null"));
       expect([name, committed]).toEqual([name, inputs]);
       expect([name, committed]).toEqual([name, planned]);
     }
@@ -228,7 +241,7 @@ describe("the native engine", () => {
     const byName = (a: Registration, b: Registration) => a.name.localeCompare(b.name);
     expect(vaps.sort(byName).map((r) => [r.name, r.inputs, r.dependsOn])).toEqual(
       native
-        .map((n) => [`admission-${n.name}`, n.policy, ["atlas-operator-release"]])
+        .map((n) => [`admission-${n.name}`, n.policy, ["atlas-operator-crds"]])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(bindings.sort(byName).map((r) => [r.name, r.inputs.spec, r.dependsOn])).toEqual(

@@ -14,6 +14,13 @@ import { KYVERNO_VALUES } from "./kyvernoValues";
 import { admissionParamsProblems, buildAdmissionPolicies, nativePolicy } from "./policies";
 import type { AdmissionPolicy, AdmissionPolicyParams } from "./policies";
 
+/**
+ * The Kubernetes provider (v4.18+) reports a custom resource created only once this holds: Kyverno sets
+ * `status.conditionStatus.ready` on a ValidatingPolicy when its webhook enforces it (the ValidatingPolicy CRD of
+ * Kyverno 1.19, `vendor/crds/kyverno-1.19.0/`). Whatever depends on a policy then waits until it is enforced.
+ */
+export const WAIT_FOR_READY = { "pulumi.com/waitFor": "jsonpath={.status.conditionStatus.ready}=true" } as const;
+
 /** Kyverno's Helm repository. */
 export const KYVERNO_REPO = "https://kyverno.github.io/kyverno/";
 
@@ -27,21 +34,26 @@ export interface AdmissionArgs {
   /** What the policies enforce (preview prefixes, clusters, protected databases, project reference, operator namespace). */
   policy: AdmissionPolicyParams;
   /**
-   * Resources the policies must wait for besides Kyverno: the Atlas operator's release (its CRDs must exist before a
-   * policy naming them is admitted). @default []
+   * Resources the policies must wait for besides Kyverno: the Atlas operator's CRDs (they must exist before a policy
+   * naming them is admitted). @default []
    */
   dependsOn?: pulumi.Resource[];
 }
 
 /**
  * Kyverno (Helm release, HA) and the ValidatingPolicies of `areas/admission/policies/` as custom resources that
- * depend on the Kyverno release and the operator release.
+ * depend on the Kyverno release and the Atlas CRDs, each reported created only once Kyverno enforces it.
  */
 export class Admission extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
   public readonly policies: AdmissionPolicy[];
   /** Kyverno's release; undefined with the native engine. */
   public readonly release: k8s.helm.v3.Release | undefined;
+  /**
+   * What must be enforced before anything lands in a preview namespace: the ValidatingPolicies (each reported created
+   * once Kyverno enforces it), or the native policies' bindings.
+   */
+  public readonly policyResources: pulumi.Resource[];
 
   constructor(name: string, args: AdmissionArgs, opts?: pulumi.ComponentResourceOptions) {
     const version = args.kyvernoChartVersion ?? DEFAULT_KYVERNO_CHART_VERSION;
@@ -53,8 +65,12 @@ export class Admission extends pulumi.ComponentResource {
     this.policies = policies;
 
     const engine = args.engine ?? "kyverno";
-    this.release = engine === "kyverno" ? this.kyverno(name, version, namespace, policies, args.dependsOn) : undefined;
-    if (engine === "native") this.native(name, policies, args.dependsOn);
+    const declared =
+      engine === "kyverno"
+        ? this.kyverno(name, version, namespace, policies, args.dependsOn)
+        : { release: undefined, enforced: this.native(name, policies, args.dependsOn) };
+    this.release = declared.release;
+    this.policyResources = declared.enforced;
 
     this.summary = {
       component: "atlas-access:admission:Admission",
@@ -79,7 +95,7 @@ export class Admission extends pulumi.ComponentResource {
     namespace: string,
     policies: AdmissionPolicy[],
     dependsOn: pulumi.Resource[] = [],
-  ): k8s.helm.v3.Release {
+  ): { release: k8s.helm.v3.Release; enforced: pulumi.Resource[] } {
     const release = new k8s.helm.v3.Release(
       `${name}-kyverno`,
       {
@@ -93,35 +109,42 @@ export class Admission extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    for (const p of policies) {
-      new k8s.apiextensions.CustomResource(
-        `${name}-${p.name}`,
-        {
-          apiVersion: p.manifest.apiVersion,
-          kind: p.manifest.kind,
-          metadata: p.manifest.metadata,
-          spec: p.manifest.spec,
-        },
-        { parent: this, dependsOn: [release, ...dependsOn] },
-      );
-    }
-    return release;
+    const enforced = policies.map(
+      (p) =>
+        new k8s.apiextensions.CustomResource(
+          `${name}-${p.name}`,
+          {
+            apiVersion: p.manifest.apiVersion,
+            kind: p.manifest.kind,
+            metadata: {
+              ...p.manifest.metadata,
+              annotations: { ...p.manifest.metadata.annotations, ...WAIT_FOR_READY },
+            },
+            spec: p.manifest.spec,
+          },
+          { parent: this, dependsOn: [release, ...dependsOn] },
+        ),
+    );
+    return { release, enforced };
   }
 
-  /** Each policy as a ValidatingAdmissionPolicy and its binding (the binding after the policy it names). */
-  private native(name: string, policies: AdmissionPolicy[], dependsOn: pulumi.Resource[] = []): void {
-    for (const p of policies.map(nativePolicy)) {
+  /**
+   * Each policy as a ValidatingAdmissionPolicy and its binding (the binding after the policy it names). The API server
+   * enforces a bound policy without a status to wait for; the bindings are returned as what enforces them.
+   */
+  private native(name: string, policies: AdmissionPolicy[], dependsOn: pulumi.Resource[] = []): pulumi.Resource[] {
+    return policies.map(nativePolicy).map((p) => {
       const policy = new k8s.admissionregistration.v1.ValidatingAdmissionPolicy(
         `${name}-${p.name}`,
         { metadata: p.policy.metadata, spec: p.policy.spec },
         { parent: this, dependsOn },
       );
-      new k8s.admissionregistration.v1.ValidatingAdmissionPolicyBinding(
+      return new k8s.admissionregistration.v1.ValidatingAdmissionPolicyBinding(
         `${name}-${p.name}-binding`,
         { metadata: p.binding.metadata, spec: p.binding.spec },
         { parent: this, dependsOn: [policy] },
       );
-    }
+    });
   }
 }
 

@@ -43,7 +43,6 @@ describe("application users: databases", () => {
   it("rejects a staging user on a preview database, reading the prefix from atlas-access:previews", () => {
     const cfg = stack("staging");
     cfg.previews = {
-      pullRequests: [],
       maxPreviews: 5,
       databasePrefix: "preview_",
       usernamePrefix: "preview_",

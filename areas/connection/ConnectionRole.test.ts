@@ -158,6 +158,7 @@ describe("permissionGrants can fail (negative controls on a copy of the real reg
     protect: false,
     retainOnDelete: false,
     dependsOn: [],
+    dependencies: [],
   });
   it.each([
     [

@@ -1,6 +1,6 @@
 /**
- * The operator and its Atlas credential as the real program registers them (prod: none; staging without previews),
- * and the three components' own argument checks. Previews are proven in `Previews.test.ts`.
+ * The operator, its CRDs and its Atlas credential as the real program registers them (prod: none; staging without
+ * previews), and the components' own argument checks. Previews are proven in `Previews.test.ts`.
  */
 import * as path from "path";
 import { type RunResult, runStack } from "../../offline/harness";
@@ -8,7 +8,9 @@ import { unwrapSecrets } from "../../offline/registrations";
 import { AtlasOperator } from "./AtlasOperator";
 import { NS, T, metadataOf, ofType, one, valuesOf, withPreviews } from "./fixtures/registrations";
 import { OperatorCredential } from "./OperatorCredential";
-import { Previews } from "./Previews";
+import { OperatorCrds } from "./OperatorCrds";
+import { PreviewNamespaces } from "./PreviewNamespaces";
+import { PreviewUsers } from "./PreviewUsers";
 
 const runs: Record<string, RunResult> = {};
 beforeAll(async () => {
@@ -130,7 +132,28 @@ describe("the operator release", () => {
       NS,
       "mongodb-atlas-operator",
     ]);
-    expect(rel.dependsOn).toContain("atlas-operator-api-key");
+    expect(rel.dependsOn).toEqual(
+      expect.arrayContaining(["atlas-operator-api-key", "atlas-operator-crds", "atlas-operator-namespace"]),
+    );
+  });
+
+  it("installs the CRDs on their own, from the CRD chart at the same pinned version, protected", () => {
+    const crds = one(run("zero"), T.release, "atlas-operator-crds");
+    expect([crds.inputs, crds.protect, crds.parentType]).toEqual([
+      {
+        name: "mongodb-atlas-operator-crds",
+        chart: "mongodb-atlas-operator-crds",
+        version: "2.15.1",
+        repositoryOpts: { repo: "https://mongodb.github.io/helm-charts" },
+        namespace: NS,
+        createNamespace: false,
+        atomic: true,
+        cleanupOnFail: true,
+        compat: "true",
+      },
+      true,
+      "atlas-access:kubernetes:OperatorCrds",
+    ]);
   });
 
   it("has exact values: explicit watch list, Role per namespace, deletion protection, restricted security context", () => {
@@ -139,7 +162,7 @@ describe("the operator release", () => {
       crossNamespaceRoles: true,
       objectDeletionProtection: true,
       subobjectDeletionProtection: true,
-      "mongodb-atlas-operator-crds": { enabled: true },
+      "mongodb-atlas-operator-crds": { enabled: false },
       podSecurityContext: { runAsNonRoot: true, runAsUser: 2000, seccompProfile: { type: "RuntimeDefault" } },
       securityContext: {
         allowPrivilegeEscalation: false,
@@ -174,6 +197,7 @@ describe("bad input registers nothing", () => {
       atlasProjectName: "p",
       projectId: "p",
       credential,
+      dependsOn: [],
     };
     const header = (component: string) => `${component} "t": invalid arguments; nothing was created:\n`;
     expect(() => new AtlasOperator("t", { ...base, watchNamespaces: [] })).toThrow(
@@ -186,6 +210,13 @@ describe("bad input registers nothing", () => {
       new Error(
         header("AtlasOperator") +
           '  - args.watchNamespaces[1]: got "pr-*"; must be an exact namespace name; the operator matches names exactly, list each namespace (e.g. pr-123)',
+      ),
+    );
+    expect(() => new OperatorCrds("t", { namespace: "pr-3", chartVersion: "^2.15" })).toThrow(
+      new Error(
+        header("OperatorCrds") +
+          '  - args.namespace: got "pr-3"; must be a Kubernetes namespace name that is not a preview namespace pr-<N>, e.g. mongodb-atlas-system\n' +
+          '  - args.chartVersion: got "^2.15"; must be an exact version such as "2.15.1"',
       ),
     );
     const rotation = { rotatedOn: "2026-11-30" };
@@ -212,31 +243,45 @@ describe("bad input registers nothing", () => {
           "  - args.rotation.rotateEveryDays: got 80; must be a whole number of days that leaves at least 14 days of the secret's lifetime (2160 hours) after it",
       ),
     );
-    const previews = {
+    expect(
+      () =>
+        new PreviewNamespaces("t", {
+          previews: [
+            { number: 1, state: "open" },
+            { number: 1, state: "closing" },
+            { number: 0, state: "open" },
+          ],
+        }),
+    ).toThrow(
+      new Error(
+        header("PreviewNamespaces") +
+          "  - args.previews[1].number: got 1; is listed twice; list it once, either open or closing\n" +
+          "  - args.previews[2].number: got 0; must be a positive whole pull request number, e.g. 123",
+      ),
+    );
+    const users = {
+      open: [],
+      closing: [],
+      namespaces: new Map(),
       databasePrefix: "syrf_pr_",
       usernamePrefix: "syrf_pr_",
       clusters: ["c"],
       protectedDatabases: ["syrf_staging"],
       projectRef: { name: "p", namespace: NS },
+      dependsOn: [],
     };
-    expect(
-      () =>
-        new Previews("t", {
-          ...previews,
-          previews: [
-            { number: 1, state: "open" },
-            { number: 1, state: "closing" },
-          ],
-        }),
-    ).toThrow(
+    expect(() => new PreviewUsers("t", { ...users, open: [4, 5], closing: [5] })).toThrow(
       new Error(
-        header("Previews") +
-          "  - args.previews[1].number: got 1; is listed twice; list it once, either open or closing",
+        header("PreviewUsers") +
+          "  - args.closing[0]: got 5; is listed twice; list it once, either open or closing\n" +
+          "  - args.open[0]: got 4; has no Namespace in args.namespaces; declare it with PreviewNamespaces first\n" +
+          "  - args.open[1]: got 5; has no Namespace in args.namespaces; declare it with PreviewNamespaces first",
       ),
     );
-    expect(() => new Previews("t", { ...previews, databasePrefix: "syrf_", previews: [] })).toThrow(
+    expect(() => new PreviewUsers("t", { ...users, databasePrefix: "syrf_", clusters: [] })).toThrow(
       new Error(
-        header("Previews") +
+        header("PreviewUsers") +
+          "  - args.clusters: got []; must name the preview cluster(s): without scopes a user reaches every cluster\n" +
           '  - args.databasePrefix: got "syrf_"; begins the protected database "syrf_staging"; choose a prefix that begins none of syrf_staging, admin, local, config',
       ),
     );

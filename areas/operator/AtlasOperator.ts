@@ -8,12 +8,11 @@ import {
   EXACT_VERSION,
   NAMESPACE_NAME,
   RESOURCE_POLICY_ANNOTATION,
-  RESTRICTED_LABELS,
 } from "../../domain/kubernetes";
 import { ArgsCheck } from "../component";
+import { ATLAS_OPERATOR_CRDS_CHART, CHART_REPO } from "./OperatorCrds";
 import { operatorServiceAccount } from "./serviceAccount";
 
-export const CHART_REPO = "https://mongodb.github.io/helm-charts";
 /** The chart's operator Deployment is `mongodb-atlas-operator`, so the operator reads its global key from this Secret. */
 export const GLOBAL_SECRET_NAME = "mongodb-atlas-operator-api-key";
 /** Name of the `AtlasProject` reference (in the operator namespace) every preview user points at. */
@@ -34,7 +33,7 @@ export const CONTAINER_SECURITY_CONTEXT = {
 } as const;
 
 export interface AtlasOperatorArgs {
-  /** Namespace the operator runs in; must be the first entry of `watchNamespaces`. */
+  /** Namespace the operator runs in (created by {@link OperatorCrds}); must be the first entry of `watchNamespaces`. */
   namespace: string;
   /** Exact chart version, e.g. "2.15.1". */
   chartVersion: string;
@@ -51,7 +50,16 @@ export interface AtlasOperatorArgs {
   projectId: string;
   /** The operator's Atlas service-account credential (secret). */
   credential: { clientId: pulumi.Input<string>; clientSecret: pulumi.Input<string> };
+  /**
+   * What every child waits for: the operator's namespace and CRDs, and the Namespace of every watched preview. The
+   * chart renders a Role into each watched namespace, so the release must come after all of them.
+   */
+  dependsOn: pulumi.Resource[];
 }
+
+/** The username the operator runs as (the service account the chart creates for these values, in its namespace). */
+export const operatorUsername = (namespace: string): string =>
+  operatorServiceAccount(namespace, operatorValues([namespace]));
 
 /** The Helm values: everything the chart deploys is decided here, so tests read exactly what is installed. */
 export function operatorValues(watchNamespaces: readonly string[]) {
@@ -62,8 +70,8 @@ export function operatorValues(watchNamespaces: readonly string[]) {
     // Deleting a CR keeps its Atlas object unless the CR says `mongodb.com/atlas-resource-policy: delete`.
     objectDeletionProtection: true,
     subobjectDeletionProtection: true,
-    // The CRDs come with the chart's dependency, at the same pinned version.
-    "mongodb-atlas-operator-crds": { enabled: true },
+    // The CRDs are their own release (OperatorCrds), installed before the admission policies that name them.
+    [ATLAS_OPERATOR_CRDS_CHART]: { enabled: false },
     podSecurityContext: POD_SECURITY_CONTEXT,
     securityContext: CONTAINER_SECURITY_CONTEXT,
   };
@@ -72,10 +80,12 @@ export function operatorValues(watchNamespaces: readonly string[]) {
 /**
  * `atlas-access:kubernetes:AtlasOperator`: the Atlas Kubernetes Operator in its own namespace, watching an explicit
  * list of namespaces, with its global credential Secret (only in its own namespace) and the `AtlasProject`
- * reference preview users point at.
+ * reference preview users point at. Registered after every namespace it watches (`args.dependsOn`).
  */
 export class AtlasOperator extends pulumi.ComponentResource {
   public readonly release: k8s.helm.v3.Release;
+  /** The `AtlasProject` reference in the operator namespace. */
+  public readonly project: k8s.apiextensions.CustomResource;
   /** What each preview `AtlasDatabaseUser` puts in `spec.projectRef`. */
   public readonly projectRef: { name: string; namespace: string };
   /** The username of the operator's requests (`system:serviceaccount:<namespace>:<name>`), from the release's values. */
@@ -86,20 +96,10 @@ export class AtlasOperator extends pulumi.ComponentResource {
     validateOperatorArgs(name, args);
     super("atlas-access:kubernetes:AtlasOperator", name, {}, opts);
 
-    const ns = new k8s.core.v1.Namespace(
-      `${name}-namespace`,
-      {
-        metadata: {
-          name: args.namespace,
-          labels: { ...RESTRICTED_LABELS, "app.kubernetes.io/part-of": "atlas-access" },
-        },
-      },
-      { parent: this },
-    );
     const secret = new k8s.core.v1.Secret(
       `${name}-api-key`,
       {
-        metadata: { name: GLOBAL_SECRET_NAME, namespace: ns.metadata.name, labels: { ...CREDENTIALS_LABEL } },
+        metadata: { name: GLOBAL_SECRET_NAME, namespace: args.namespace, labels: { ...CREDENTIALS_LABEL } },
         type: "Opaque",
         stringData: pulumi.secret({
           orgId: args.orgId,
@@ -107,10 +107,10 @@ export class AtlasOperator extends pulumi.ComponentResource {
           clientSecret: pulumi.output(args.credential.clientSecret),
         }),
       },
-      { parent: this },
+      { parent: this, dependsOn: args.dependsOn },
     );
     const values = operatorValues(args.watchNamespaces);
-    this.serviceAccount = operatorServiceAccount(args.namespace, values);
+    this.serviceAccount = operatorUsername(args.namespace);
     this.release = new k8s.helm.v3.Release(
       `${name}-release`,
       {
@@ -118,26 +118,26 @@ export class AtlasOperator extends pulumi.ComponentResource {
         chart: ATLAS_OPERATOR_CHART,
         version: args.chartVersion,
         repositoryOpts: { repo: CHART_REPO },
-        namespace: ns.metadata.name,
+        namespace: args.namespace,
         createNamespace: false,
         atomic: true,
         cleanupOnFail: true,
         values,
       },
       // The Secret first: the operator reads it at start-up.
-      { parent: this, dependsOn: [secret] },
+      { parent: this, dependsOn: [...args.dependsOn, secret] },
     );
     // A reference only: reconciliation is skipped (the credential could not manage a project anyway) and the
     // project is kept whatever happens to this object. Preview users reach the operator's global credential
     // through it without any credential Secret in their namespace (see README).
-    const project = new k8s.apiextensions.CustomResource(
+    const project = (this.project = new k8s.apiextensions.CustomResource(
       `${name}-project`,
       {
         apiVersion: "atlas.mongodb.com/v1",
         kind: "AtlasProject",
         metadata: {
           name: PROJECT_REFERENCE_NAME,
-          namespace: ns.metadata.name,
+          namespace: args.namespace,
           annotations: {
             "mongodb.com/atlas-reconciliation-policy": "skip",
             [RESOURCE_POLICY_ANNOTATION]: "keep",
@@ -146,7 +146,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
         spec: { name: args.atlasProjectName },
       },
       { parent: this, dependsOn: [this.release] },
-    );
+    ));
     this.projectRef = { name: PROJECT_REFERENCE_NAME, namespace: args.namespace };
 
     this.summary = {
@@ -159,7 +159,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
         `AtlasProject reference ${args.namespace}/${PROJECT_REFERENCE_NAME} ("${args.atlasProjectName}"): reconciliation skipped, resource policy keep`,
       ],
     };
-    this.registerOutputs({ namespace: ns.metadata.name, release: this.release.name, project: project.metadata.name });
+    this.registerOutputs({ release: this.release.name, project: project.metadata.name });
   }
 }
 

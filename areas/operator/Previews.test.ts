@@ -1,16 +1,14 @@
 /**
- * Previews as the real program registers them, from the staging stack with 0, 1 and 3 open pull requests, one closing
- * and one removed: the watch list, the users, the credential staying in the operator namespace, the two-step removal
- * (also driven by `previewList.ts`, as the workflow does) and the real CRDs. The operator itself is proven in
- * `AtlasOperator.test.ts`.
+ * Previews as the real program registers them, from the staging stack with 0, 1, 3 and 500 open pull requests, one
+ * closing and one removed: the order of creation, the watch list, the users, the credential staying in the operator
+ * namespace, the two-step removal (also driven by the planner's phases, as the reconcile step runs them) and the real
+ * CRDs. The operator itself is proven in `AtlasOperator.test.ts`.
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import { planPreviews } from "../../ops/previews/plan";
 import { type RunResult, runStack } from "../../offline/harness";
 import { isSecret, unwrapSecrets } from "../../offline/registrations";
 import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
-import { PROJECT_ROOT } from "../../offline/stackFiles";
+import { orderViolations } from "./fixtures/order";
 import {
   NS,
   T,
@@ -22,7 +20,6 @@ import {
   valuesOf,
   withPreviews,
 } from "./fixtures/registrations";
-import { editPreviewList } from "./previewList";
 
 const runs: Record<string, RunResult> = {};
 beforeAll(async () => {
@@ -33,8 +30,61 @@ beforeAll(async () => {
   // Removal: 7 and 123 open → 7 closing → 7 gone.
   runs.closing = await runStack({ stack: "staging", mutateConfig: withPreviews([456, 123], [7]) });
   runs.removed = await runStack({ stack: "staging", mutateConfig: withPreviews([456, 123], []) });
-}, 60000);
+  const many = Array.from({ length: 500 }, (_, i) => 1000 + i);
+  runs.fiveHundred = await runStack({ stack: "staging", mutateConfig: withPreviews(many) });
+}, 120000);
 const run = (k: string) => runs[k] as RunResult;
+
+describe("the order of creation", () => {
+  it.each(["zero", "one", "three", "closing", "fiveHundred"])(
+    "with %s preview(s): CRDs → policies (Ready) → preview namespaces → operator release → users; every namespaced object after its Namespace",
+    (k) => {
+      expect(orderViolations(run(k).registrations)).toEqual([]);
+    },
+  );
+
+  it("at 500 previews: 500 namespaces and users, a watch list of 501 exact names", () => {
+    const r = run("fiveHundred");
+    expect([ofType(r, T.user).length, ofType(r, T.namespace).length]).toEqual([500, 501]);
+    expect((valuesOf(r).watchNamespaces as string[]).slice(0, 3)).toEqual([NS, "pr-1000", "pr-1001"]);
+    expect((valuesOf(r).watchNamespaces as string[]).length).toBe(501);
+  });
+
+  it("records what each resource waits for, by type and name", () => {
+    const r = run("one");
+    expect(one(r, T.release, "atlas-operator-release").dependencies).toEqual([
+      "kubernetes:core/v1:Namespace:atlas-operator-namespace",
+      "kubernetes:helm.sh/v3:Release:atlas-operator-crds",
+      "kubernetes:core/v1:Namespace:pr-123",
+      "kubernetes:core/v1:Secret:atlas-operator-api-key",
+    ]);
+    expect(one(r, T.namespace, "pr-123").dependencies.sort()).toEqual(
+      ofType(r, T.policy)
+        .map((p) => `${T.policy}:${p.name}`)
+        .sort(),
+    );
+    expect(one(r, T.user, "pr-123-user").dependencies.sort()).toEqual([
+      "kubernetes:atlas.mongodb.com/v1:AtlasProject:atlas-operator-project",
+      "kubernetes:core/v1:Namespace:pr-123",
+      "kubernetes:core/v1:Secret:pr-123-password",
+      "kubernetes:helm.sh/v3:Release:atlas-operator-release",
+    ]);
+  });
+
+  it("the check can fail: a release registered before a namespace it watches, and a user before the release", () => {
+    // The release (and the Secret it waits for) without the namespace, and registered last.
+    const regs = structuredClone(run("one").registrations);
+    for (const r of regs.filter((x) => x.name === "atlas-operator-release" || x.name === "atlas-operator-api-key")) {
+      r.dependencies = r.dependencies.filter((d) => !d.endsWith(":pr-123"));
+    }
+    const release = regs.findIndex((r) => r.type === T.release && r.name === "atlas-operator-release");
+    regs.push(...regs.splice(release, 1));
+    expect(orderViolations(regs)).toEqual([
+      "kubernetes:helm.sh/v3:Release:atlas-operator-release: must wait for kubernetes:core/v1:Namespace:pr-123 (the chart renders a Role into watched namespace pr-123)",
+      "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser:pr-123-user: must wait for kubernetes:helm.sh/v3:Release:atlas-operator-release (the operator must watch a user's namespace from its creation to its deletion)",
+    ]);
+  });
+});
 
 describe("the watch list", () => {
   it.each([
@@ -158,9 +208,10 @@ describe("preview users", () => {
   });
 
   it("creates users only after the release that makes the operator watch their namespace", () => {
-    const previews = one(run("three"), "atlas-access:kubernetes:Previews");
-    expect(previews.dependsOn).toEqual(["atlas-operator-release"]);
-    expect(ofType(run("three"), T.user).every((u) => u.parent === "previews")).toBe(true);
+    for (const u of ofType(run("three"), T.user)) {
+      expect([u.parentType, u.parent]).toEqual(["atlas-access:kubernetes:PreviewUsers", "previews"]);
+      expect(u.dependsOn).toEqual(expect.arrayContaining(["atlas-operator-release", "atlas-operator-project"]));
+    }
   });
 });
 
@@ -186,26 +237,39 @@ describe("safe removal: the user is deleted while its namespace is still watched
   });
 });
 
-describe("the workflow's sequence drives the real program", () => {
-  it("open → close → prune: the user goes while pr-N is watched, then the namespace leaves the watch list", async () => {
-    const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-list-"));
-    const file = path.join(dir, "Pulumi.staging.yaml");
-    const watchAfter = async (text: string) => {
-      fs.writeFileSync(file, text);
-      const result = await runStack({ stack: "staging", configDir: dir });
-      const users = result.registrations
-        .filter((r) => r.type === "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser")
-        .map((r) => r.name);
-      return { watch: result.outputs.operatorWatchNamespaces, users };
+describe("the planner's phases drive the real program", () => {
+  /** What the reconcile reads from the state, taken from a run's registrations. */
+  const deployedOf = (r: RunResult) => ({
+    users: ofType(r, T.user).map((u) => Number(metadataOf(u).namespace?.slice(3))),
+    watched: (valuesOf(r).watchNamespaces as string[]).slice(1).map((n) => Number(n.slice(3))),
+    pending: [],
+  });
+
+  it("open 42 → close 42: the user goes in a first update while pr-42 is watched, the namespace in a second", async () => {
+    const phasesFor = (open: number[], deployed: RunResult) =>
+      planPreviews({ open, deployed: deployedOf(deployed), maxPreviews: 20 }).phases;
+    const apply = async (phase: { open: number[]; closing: number[] }) => {
+      const r = await runStack({ stack: "staging", mutateConfig: withPreviews(phase.open, phase.closing) });
+      return { r, watch: r.outputs.operatorWatchNamespaces, users: ofType(r, T.user).map((u) => u.name) };
     };
-    const opened = editPreviewList(staging, { kind: "open", pr: 42 });
-    const closed = editPreviewList(opened, { kind: "close", pr: 42 });
-    const pruned = editPreviewList(closed, { kind: "prune" });
-    expect(await watchAfter(opened)).toEqual({ watch: ["mongodb-atlas-system", "pr-42"], users: ["pr-42-user"] });
-    expect(await watchAfter(closed)).toEqual({ watch: ["mongodb-atlas-system", "pr-42"], users: [] });
-    expect(await watchAfter(pruned)).toEqual({ watch: ["mongodb-atlas-system"], users: [] });
-    fs.rmSync(dir, { recursive: true });
+    const [opening] = phasesFor([42], run("zero"));
+    expect(opening).toEqual({ name: "apply", open: [42], closing: [] });
+    const opened = await apply(opening as { open: number[]; closing: number[] });
+    expect([opened.watch, opened.users]).toEqual([[NS, "pr-42"], ["pr-42-user"]]);
+
+    const closing = phasesFor([], opened.r);
+    expect(closing).toEqual([
+      { name: "retire", open: [], closing: [42] },
+      { name: "apply", open: [], closing: [] },
+    ]);
+    const retired = await apply(closing[0] as { open: number[]; closing: number[] });
+    expect([retired.watch, retired.users, retired.r.outputs.previewList]).toEqual([
+      [NS, "pr-42"],
+      [],
+      { open: [], closing: [42] },
+    ]);
+    const dropped = await apply(closing[1] as { open: number[]; closing: number[] });
+    expect([dropped.watch, dropped.users]).toEqual([[NS], []]);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
- * The `atlas-access:operator` and `atlas-access:previews` sections and their rules, each bad input with its exact
- * message, on the staging stack's values. The credential's access list is proven in `accessList.test.ts`.
+ * The `atlas-access:operator`, `atlas-access:previews` and `atlas-access:previewList` sections and their rules, each
+ * bad input with its exact message, on the staging stack's values. The credential's access list is proven in
+ * `accessList.test.ts`, the project's database-user capacity in `capacity.test.ts`.
  */
 import { parseStackConfig } from "../../program/config";
 import { problemsOf, stackProblems } from "../../test/support/config";
-import { operatorOf, previewsOf, valid } from "./fixtures/config";
+import { listOf, operatorOf, previewsOf, valid } from "./fixtures/config";
 
 const EXACT_NAME =
   "must be one exact Kubernetes namespace name (lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit); the operator matches watched namespaces by exact name, so a pattern such as pr-* never matches";
@@ -13,19 +14,25 @@ describe("operator and previews config: accepted", () => {
   it("accepts the staging stack with 0, 1 and 3 previews and one closing", () => {
     for (const prs of [[], [123], [1, 22, 333]]) {
       const cfg = valid();
-      previewsOf(cfg).pullRequests = prs;
-      previewsOf(cfg).closing = [9];
+      cfg.previewList = { open: prs, closing: [9] };
       expect(() => parseStackConfig(cfg)).not.toThrow();
     }
   });
 
-  it("defaults closing to [] and the credential secret lifetime to 2160 hours", () => {
+  it("defaults closing to [], the project's user limit to Atlas's 100, no label, and the secret lifetime to 2160 hours", () => {
     const cfg = valid();
-    delete (cfg.previews as Record<string, unknown>).closing;
+    delete listOf(cfg).closing;
     delete operatorOf(cfg).credential.secretExpiresAfterHours;
     const parsed = parseStackConfig(cfg);
-    expect(parsed.previews?.closing).toEqual([]);
+    expect(parsed.previewList?.closing).toEqual([]);
+    expect([parsed.previews?.projectDatabaseUserLimit, parsed.previews?.label]).toEqual([100, undefined]);
     expect(parsed.operator?.credential.secretExpiresAfterHours).toBe(2160);
+  });
+
+  it("accepts a label that selects the pull requests getting a preview", () => {
+    const cfg = valid();
+    previewsOf(cfg).label = "preview environment";
+    expect(parseStackConfig(cfg).previews?.label).toBe("preview environment");
   });
 });
 
@@ -101,52 +108,83 @@ describe("operator credential rotation config", () => {
   });
 });
 
-describe("previews config: bad input", () => {
+describe("the preview list: set by the reconcile step, never committed", () => {
+  it("is required where previews are configured, so that a bare pulumi up cannot drop every preview at once", () => {
+    const cfg = valid();
+    delete cfg.previewList;
+    expect(problemsOf(cfg)).toEqual([
+      "atlas-access:previewList: got nothing; is required when atlas-access:previews is set; `npm run previews -- reconcile` sets it for each update from the open pull requests and the stack's state (never committed): run that, not a bare pulumi up, which would drop every preview at once",
+    ]);
+  });
+
+  it("is refused where no previews are configured", () => {
+    const cfg = valid();
+    delete cfg.previews;
+    delete cfg.admission;
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:previewList: got {"open":[123],"closing":[]}; has no effect without atlas-access:previews; remove it',
+    ]);
+  });
+
+  it("is not in the committed stack file (offline, it is read as empty)", () => {
+    expect(stackProblems("staging", (c) => delete c.previewList)).toHaveLength(1);
+  });
+
   it.each([0, -4, 1.5])("rejects the pull request number %p", (n) => {
     const cfg = valid();
-    previewsOf(cfg).pullRequests = [123, n];
+    listOf(cfg).open = [123, n];
     expect(problemsOf(cfg)).toEqual([
-      `atlas-access:previews.pullRequests[1]: got ${n}; must be a positive whole pull request number, e.g. 123`,
+      `atlas-access:previewList.open[1]: got ${n}; must be a positive whole pull request number, e.g. 123`,
     ]);
   });
 
   it("rejects a pull request number given as text (a glob cannot sneak in)", () => {
     const cfg = valid();
-    previewsOf(cfg).pullRequests = ["*"];
-    expect(problemsOf(cfg)).toEqual(['atlas-access:previews.pullRequests[0]: got "*"; expected number']);
+    listOf(cfg).open = ["*"];
+    expect(problemsOf(cfg)).toEqual(['atlas-access:previewList.open[0]: got "*"; expected number']);
   });
 
   it("rejects a duplicate pull request", () => {
     const cfg = valid();
-    previewsOf(cfg).pullRequests = [123, 456, 123];
+    listOf(cfg).open = [123, 456, 123];
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:previews.pullRequests[2]: got 123; duplicate of item [0]; each entry must appear once",
+      "atlas-access:previewList.open[2]: got 123; duplicate of item [0]; each entry must appear once",
     ]);
   });
 
   it("rejects a bad or duplicate closing pull request", () => {
     const cfg = valid();
-    previewsOf(cfg).closing = [7, 7, -1];
+    listOf(cfg).closing = [7, 7, -1];
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:previews.closing[2]: got -1; must be a positive whole pull request number, e.g. 123",
-      "atlas-access:previews.closing[1]: got 7; duplicate of item [0]; each entry must appear once",
+      "atlas-access:previewList.closing[2]: got -1; must be a positive whole pull request number, e.g. 123",
+      "atlas-access:previewList.closing[1]: got 7; duplicate of item [0]; each entry must appear once",
     ]);
   });
 
   it("rejects a pull request both open and closing", () => {
     const cfg = valid();
-    previewsOf(cfg).closing = [5, 123];
+    listOf(cfg).closing = [5, 123];
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:previews.closing[1]: got 123; is also in previews.pullRequests; a pull request is either open or closing, never both",
+      "atlas-access:previewList.closing[1]: got 123; is also in previewList.open; a pull request is either open or closing, never both",
     ]);
   });
 
-  it("rejects more previews than maxPreviews", () => {
+  it("rejects more open and closing previews than maxPreviews (a closing user exists until the update deletes it)", () => {
     const cfg = valid();
     previewsOf(cfg).maxPreviews = 2;
-    previewsOf(cfg).pullRequests = [1, 2, 3];
+    cfg.previewList = { open: [1, 2], closing: [3] };
     expect(problemsOf(cfg)).toEqual([
-      "atlas-access:previews.pullRequests: got [1,2,3]; has 3 previews, more than maxPreviews (2); close some pull requests or raise maxPreviews",
+      'atlas-access:previewList: got {"open":[1,2],"closing":[3]}; has 2 open and 1 closing previews, more than maxPreviews (2); a closing preview\'s user exists until this update deletes it',
+    ]);
+  });
+});
+
+describe("previews config: bad input", () => {
+  it("rejects a label GitHub could not hold", () => {
+    const cfg = valid();
+    previewsOf(cfg).label = " preview";
+    expect(problemsOf(cfg)).toEqual([
+      'atlas-access:previews.label: got " preview"; must be a GitHub label name: 1-50 characters, no leading or trailing space',
     ]);
   });
 
@@ -223,13 +261,15 @@ describe("previews config: bad input", () => {
     ]);
   });
 
-  it("a duplicate pull request and a colliding prefix at once: only the section's own problem, the prefix rule waits", () => {
+  it("a bad section and a colliding prefix at once: only the section's own problem, the prefix rule waits", () => {
     expect(
       stackProblems("staging", (cfg) => {
         const p = cfg.previews as Record<string, unknown>;
-        p.pullRequests = [5, 5];
+        p.clusters = ["syrf-shared", "syrf-shared"];
         p.databasePrefix = "syrftest";
       }),
-    ).toEqual(["atlas-access:previews.pullRequests[1]: got 5; duplicate of item [0]; each entry must appear once"]);
+    ).toEqual([
+      'atlas-access:previews.clusters[1]: got "syrf-shared"; duplicate of item [0]; each entry must appear once',
+    ]);
   });
 });

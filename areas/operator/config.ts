@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { CoreConfig } from "../../config/core";
 import { rule } from "../../config/rules";
 import { clusterName, list, rotationSchema, strictObject, uniqueList } from "../../config/schema";
-import { CREDENTIAL_EXPIRY_WARNING_DAYS, SYSTEM_DATABASES } from "../../domain/atlas";
+import { ATLAS_DATABASE_USERS_PER_PROJECT, CREDENTIAL_EXPIRY_WARNING_DAYS, SYSTEM_DATABASES } from "../../domain/atlas";
 import { workloadNamespace } from "../../domain/gcp";
 import {
   DEFAULT_KYVERNO_NAMESPACE,
@@ -29,7 +29,7 @@ const namespaceName = z.string().regex(NAMESPACE_NAME, {
     "must be one exact Kubernetes namespace name (lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit); the operator matches watched namespaces by exact name, so a pattern such as pr-* never matches",
 });
 
-const pullRequestNumber = z
+export const pullRequestNumber = z
   .number()
   .refine((n) => Number.isSafeInteger(n) && n > 0, { error: "must be a positive whole pull request number, e.g. 123" });
 
@@ -85,11 +85,11 @@ export const operatorSchema = strictObject({
 export type OperatorConfig = z.infer<typeof operatorSchema>;
 
 export const previewsSchema = strictObject({
-  /** Open pull requests, each getting namespace `pr-<N>` and a user on `<databasePrefix><N>`. */
-  pullRequests: uniqueList(pullRequestNumber),
-  /** Pull requests being closed: still watched so the operator can delete their users (see the operator README). */
-  closing: uniqueList(pullRequestNumber).default([]),
-  /** Upper bound on `pullRequests.length` (at most 500: each preview is a watched namespace, a Role and an informer). */
+  /**
+   * Upper bound on the previews that hold an Atlas user at any moment, open and closing together (at most 500: each
+   * preview is a watched namespace, a Role and an informer). With the database users every stack declares it must fit
+   * in `projectDatabaseUserLimit` (see `capacity.ts`).
+   */
   maxPreviews: z
     .number()
     .refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 500, { error: "must be a whole number from 1 to 500" }),
@@ -107,17 +107,49 @@ export const previewsSchema = strictObject({
   clusters: uniqueList(clusterName).min(1, {
     error: "must name at least one cluster: without scopes a user reaches every cluster",
   }),
+  /** Only open pull requests carrying this GitHub label get a preview. @default every open pull request of the repository */
+  label: z
+    .string()
+    .regex(/^\S(.{0,48}\S)?$/, { error: "must be a GitHub label name: 1-50 characters, no leading or trailing space" })
+    .optional(),
+  /**
+   * Database users the shared Atlas project may hold. Atlas allows 100 unless MongoDB support raised the project's
+   * limit; set this only to a limit support confirmed. @default 100
+   */
+  projectDatabaseUserLimit: z
+    .number()
+    .refine((n) => Number.isSafeInteger(n) && n >= 1, { error: "must be a whole number of database users, e.g. 100" })
+    .default(ATLAS_DATABASE_USERS_PER_PROJECT),
 });
 export type PreviewsConfig = z.infer<typeof previewsSchema>;
+
+/**
+ * `atlas-access:previewList`: the previews of one update, set in the stack's config by `npm run previews -- reconcile`
+ * from the open pull requests and the stack's state, for that run only (never committed).
+ */
+export const previewListSchema = strictObject({
+  /** Pull requests with a preview: namespace `pr-<N>` and a user on `<databasePrefix><N>`. */
+  open: uniqueList(pullRequestNumber),
+  /** Pull requests being closed: still watched so the operator can delete their users (see the operator README). */
+  closing: uniqueList(pullRequestNumber).default([]),
+});
+export type PreviewListConfig = z.infer<typeof previewListSchema>;
+/** The config key the reconcile step sets (without the `atlas-access:` prefix). */
+export const PREVIEW_LIST_KEY = "previewList";
 
 /** The sections of this area, keyed as in `Pulumi.<stack>.yaml`. */
 export const operatorSections = {
   operator: operatorSchema.optional(),
   previews: previewsSchema.optional(),
+  previewList: previewListSchema.optional(),
 };
 
 /** What the operator rules read. */
-export type OperatorRuleInput = CoreConfig & { operator?: OperatorConfig; previews?: PreviewsConfig };
+export type OperatorRuleInput = CoreConfig & {
+  operator?: OperatorConfig;
+  previews?: PreviewsConfig;
+  previewList?: PreviewListConfig;
+};
 /** What the operator-namespace rule reads besides the operator: where Kyverno and the stack's workloads run. */
 export type OperatorNamespaceInput = OperatorRuleInput & {
   admission?: AdmissionConfig;
@@ -202,24 +234,41 @@ export const operatorRules = [
     },
   }),
   rule<OperatorRuleInput>({
-    name: "preview lists",
-    reads: ["previews"],
-    check({ previews }, add) {
-      if (!previews) return;
-      if (previews.pullRequests.length > previews.maxPreviews) {
+    name: "the preview list comes from the reconcile step",
+    reads: ["previews", "previewList"],
+    check({ previews, previewList }, add) {
+      if (previews && !previewList) {
         add(
-          ["previews", "pullRequests"],
-          previews.pullRequests,
-          `has ${previews.pullRequests.length} previews, more than maxPreviews (${previews.maxPreviews}); close some pull requests or raise maxPreviews`,
+          [PREVIEW_LIST_KEY],
+          undefined,
+          "is required when atlas-access:previews is set; `npm run previews -- reconcile` sets it for each update from the open pull requests and the stack's state (never committed): run that, not a bare pulumi up, which would drop every preview at once",
         );
       }
-      const open = new Set(previews.pullRequests);
-      previews.closing.forEach((pr, i) => {
-        if (open.has(pr)) {
+      if (previewList && !previews) {
+        add([PREVIEW_LIST_KEY], previewList, "has no effect without atlas-access:previews; remove it");
+      }
+    },
+  }),
+  rule<OperatorRuleInput>({
+    name: "preview lists",
+    reads: ["previews", "previewList"],
+    check({ previews, previewList }, add) {
+      if (!previews || !previewList) return;
+      const { open, closing } = previewList;
+      if (open.length + closing.length > previews.maxPreviews) {
+        add(
+          [PREVIEW_LIST_KEY],
+          previewList,
+          `has ${open.length} open and ${closing.length} closing previews, more than maxPreviews (${previews.maxPreviews}); a closing preview's user exists until this update deletes it`,
+        );
+      }
+      const openSet = new Set(open);
+      closing.forEach((pr, i) => {
+        if (openSet.has(pr)) {
           add(
-            ["previews", "closing", i],
+            [PREVIEW_LIST_KEY, "closing", i],
             pr,
-            "is also in previews.pullRequests; a pull request is either open or closing, never both",
+            `is also in ${PREVIEW_LIST_KEY}.open; a pull request is either open or closing, never both`,
           );
         }
       });

@@ -1,3 +1,5 @@
 export * from "./OperatorCredential";
+export * from "./OperatorCrds";
 export * from "./AtlasOperator";
-export * from "./Previews";
+export * from "./PreviewNamespaces";
+export * from "./PreviewUsers";

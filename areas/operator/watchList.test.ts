@@ -3,7 +3,7 @@ import { watchNamespaces } from "./watchList";
 
 describe("watchNamespaces", () => {
   it("builds the watch list: operator namespace first, then open and closing previews ascending, each once", () => {
-    expect(watchNamespaces({ namespace: "ops" }, { pullRequests: [30, 4], closing: [12] })).toEqual([
+    expect(watchNamespaces({ namespace: "ops" }, { open: [30, 4], closing: [12] })).toEqual([
       "ops",
       "pr-4",
       "pr-12",

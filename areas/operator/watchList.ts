@@ -7,8 +7,8 @@ import { previewNamespace } from "../../domain/kubernetes";
  */
 export function watchNamespaces(
   operator: { namespace: string },
-  previews?: { pullRequests: readonly number[]; closing: readonly number[] },
+  previews?: { open: readonly number[]; closing: readonly number[] },
 ): string[] {
-  const prs = [...new Set([...(previews?.pullRequests ?? []), ...(previews?.closing ?? [])])].sort((a, b) => a - b);
+  const prs = [...new Set([...(previews?.open ?? []), ...(previews?.closing ?? [])])].sort((a, b) => a - b);
   return [operator.namespace, ...prs.map(previewNamespace)];
 }

@@ -6,9 +6,7 @@ import { SYSTEM_DATABASES } from "../../domain/atlas";
 import {
   CREDENTIALS_LABEL,
   PREVIEW_LABEL,
-  type PreviewState,
   RESOURCE_POLICY_ANNOTATION,
-  RESTRICTED_LABELS,
   previewDatabase,
   previewNamespace,
   previewNamespaceLabels,
@@ -21,16 +19,13 @@ export const PASSWORD_SECRET_NAME = "atlas-user-password";
 /** Without this annotation the operator only forgets the user when the CR goes: the Atlas user would stay. */
 export const DELETE_POLICY = { [RESOURCE_POLICY_ANNOTATION]: "delete" } as const;
 
-export interface PreviewSpec {
-  /** Pull request number (positive integer). */
-  number: number;
-  /** `open`: namespace, password and user. `closing`: namespace only, so the operator deletes the user while still watching it. */
-  state: PreviewState;
-}
-
-export interface PreviewsArgs {
-  /** Every preview, open or closing; each number once. */
-  previews: PreviewSpec[];
+export interface PreviewUsersArgs {
+  /** Open pull requests: each gets a password Secret and an `AtlasDatabaseUser` in its namespace. */
+  open: number[];
+  /** Closing pull requests: no user (this update deletes it while the namespace is still watched); summary only. */
+  closing: number[];
+  /** The Namespace of every open preview (from {@link PreviewNamespaces}). */
+  namespaces: ReadonlyMap<number, k8s.core.v1.Namespace>;
   /** `<databasePrefix><N>` is the only database a preview user reaches. */
   databasePrefix: string;
   /** `<usernamePrefix><N>_app` is the preview's Atlas username. */
@@ -41,11 +36,16 @@ export interface PreviewsArgs {
   protectedDatabases: string[];
   /** The `AtlasProject` reference in the operator namespace (never a credential Secret in the preview namespace). */
   projectRef: { name: string; namespace: string };
+  /**
+   * What every user waits for: the operator release watching its namespace and the `AtlasProject` reference. On
+   * deletion the order reverses, so a user is always deleted while the operator still runs and watches it.
+   */
+  dependsOn: pulumi.Resource[];
 }
 
 /** The `AtlasDatabaseUser` of one open preview, as plain data (the tests validate it against the real CRD). */
 export function previewUserSpec(
-  args: Pick<PreviewsArgs, "databasePrefix" | "usernamePrefix" | "clusters" | "projectRef">,
+  args: Pick<PreviewUsersArgs, "databasePrefix" | "usernamePrefix" | "clusters" | "projectRef">,
   pr: number,
 ) {
   return {
@@ -60,33 +60,32 @@ export function previewUserSpec(
 }
 
 /**
- * `atlas-access:kubernetes:Previews`: per pull request a namespace `pr-<N>` (Pod Security restricted), and while the
- * pull request is open a generated password Secret and an `AtlasDatabaseUser` with `readWrite` on `<prefix><N>` only.
+ * `atlas-access:kubernetes:PreviewUsers`: per open pull request a generated password Secret and an
+ * `AtlasDatabaseUser` with `readWrite` on `<prefix><N>` only, registered after the operator release that watches the
+ * preview's namespace.
  */
-export class Previews extends pulumi.ComponentResource {
+export class PreviewUsers extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
 
-  constructor(name: string, args: PreviewsArgs, opts?: pulumi.ComponentResourceOptions) {
-    validatePreviewsArgs(name, args);
-    super("atlas-access:kubernetes:Previews", name, {}, opts);
+  constructor(name: string, args: PreviewUsersArgs, opts?: pulumi.ComponentResourceOptions) {
+    validatePreviewUsersArgs(name, args);
+    super("atlas-access:kubernetes:PreviewUsers", name, {}, opts);
+    const scopes = args.clusters.join(", ");
     const lines: string[] = [];
-    const sorted = [...args.previews].sort((a, b) => a.number - b.number);
-    for (const { number: pr, state } of sorted) {
+    const rows = [
+      ...args.open.map((pr) => ({ pr, open: true })),
+      ...args.closing.map((pr) => ({ pr, open: false })),
+    ].sort((a, b) => a.pr - b.pr);
+    for (const { pr, open } of rows) {
       const nsName = previewNamespace(pr);
-      const labels = previewNamespaceLabels(pr, state);
-      const ns = new k8s.core.v1.Namespace(
-        nsName,
-        { metadata: { name: nsName, labels: { ...RESTRICTED_LABELS, ...labels } } },
-        { parent: this },
-      );
       const spec = previewUserSpec(args, pr);
-      const scopes = args.clusters.join(", ");
-      if (state === "closing") {
+      if (!open) {
         lines.push(
           `${nsName} (closing): namespace ${nsName} still watched; user ${spec.username} deleted from Atlas by the operator; dropped at the next run`,
         );
         continue;
       }
+      const ns = args.namespaces.get(pr) as k8s.core.v1.Namespace;
       const password = new random.RandomPassword(
         `${nsName}-password`,
         { length: 40, special: false },
@@ -103,38 +102,52 @@ export class Previews extends pulumi.ComponentResource {
           type: "Opaque",
           stringData: pulumi.secret({ password: password.result }),
         },
-        { parent: this },
+        { parent: this, dependsOn: args.dependsOn },
       );
       new k8s.apiextensions.CustomResource(
         `${nsName}-user`,
         {
           apiVersion: "atlas.mongodb.com/v1",
           kind: "AtlasDatabaseUser",
-          metadata: { name: nsName, namespace: ns.metadata.name, labels, annotations: { ...DELETE_POLICY } },
+          metadata: {
+            name: nsName,
+            namespace: ns.metadata.name,
+            labels: previewNamespaceLabels(pr, "open"),
+            annotations: { ...DELETE_POLICY },
+          },
           spec,
         },
-        { parent: this, dependsOn: [secret] },
+        { parent: this, dependsOn: [...args.dependsOn, secret] },
       );
       lines.push(
         `${nsName} (open): namespace ${nsName}, user ${spec.username}, readWrite@${spec.roles[0]?.databaseName} only, cluster(s) ${scopes}`,
       );
     }
     if (lines.length === 0) lines.push("no previews");
-    this.summary = { component: "atlas-access:kubernetes:Previews", name, lines };
+    this.summary = { component: "atlas-access:kubernetes:PreviewUsers", name, lines };
     this.registerOutputs({});
   }
 }
 
-function validatePreviewsArgs(name: string, args: PreviewsArgs): void {
+function validatePreviewUsersArgs(name: string, args: PreviewUsersArgs): void {
   const check = new ArgsCheck();
   const seen = new Set<number>();
-  args.previews.forEach((p, i) => {
-    if (!Number.isSafeInteger(p.number) || p.number <= 0) {
-      check.bad(`previews[${i}].number`, p.number, "must be a positive whole pull request number, e.g. 123");
-    } else if (seen.has(p.number)) {
-      check.bad(`previews[${i}].number`, p.number, "is listed twice; list it once, either open or closing");
+  [...args.open.map((n, i) => [n, `open[${i}]`] as const), ...args.closing.map((n, i) => [n, `closing[${i}]`] as const)]
+    .filter(([n, arg]) => {
+      if (!Number.isSafeInteger(n) || n <= 0) {
+        check.bad(arg, n, "must be a positive whole pull request number, e.g. 123");
+        return false;
+      }
+      return true;
+    })
+    .forEach(([n, arg]) => {
+      if (seen.has(n)) check.bad(arg, n, "is listed twice; list it once, either open or closing");
+      seen.add(n);
+    });
+  args.open.forEach((n, i) => {
+    if (Number.isSafeInteger(n) && n > 0 && !args.namespaces.has(n)) {
+      check.bad(`open[${i}]`, n, "has no Namespace in args.namespaces; declare it with PreviewNamespaces first");
     }
-    seen.add(p.number);
   });
   check.expect(
     args.clusters.length > 0,
@@ -151,5 +164,5 @@ function validatePreviewsArgs(name: string, args: PreviewsArgs): void {
       `begins the protected database "${hit}"; choose a prefix that begins none of ${protectedDbs.join(", ")}`,
     );
   }
-  check.throwIfAny("Previews", name);
+  check.throwIfAny("PreviewUsers", name);
 }
