@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { PROJECT } from "../domain/project";
+import { type ParsedStackFile, parseStackText } from "./strictStackFile";
 
 /** Stack names that have a `Pulumi.<stack>.yaml`. */
 export function listStacks(root: string): string[] {
@@ -42,13 +42,21 @@ function replaceSecure(value: unknown, found: { secure: boolean }): unknown {
   return value;
 }
 
-export function readStackFile(root: string, stack: string): StackFileConfig {
-  const file = path.join(root, `Pulumi.${stack}.yaml`);
+/** The path of `stack`'s file in `root`. */
+export const stackFilePath = (root: string, stack: string): string => path.join(root, `Pulumi.${stack}.yaml`);
+
+/** A stack file parsed with the line of every place in it; a YAML error names the file, line and column. */
+export function readStackDocument(root: string, stack: string): ParsedStackFile & { file: string } {
+  const file = stackFilePath(root, stack);
   if (!fs.existsSync(file)) {
     const known = listStacks(root);
     throw new Error(`no stack "${stack}": ${file} does not exist; stacks here: ${known.join(", ") || "none"}`);
   }
-  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  return { file, ...parseStackText(fs.readFileSync(file, "utf8"), path.basename(file)) };
+}
+
+export function readStackFile(root: string, stack: string): StackFileConfig {
+  const doc = (readStackDocument(root, stack).data ?? {}) as { config?: Record<string, unknown> };
   const out: StackFileConfig = { project: {}, providers: {}, secretKeys: new Set() };
   for (const [key, value] of Object.entries(doc.config ?? {})) {
     const found = { secure: false };

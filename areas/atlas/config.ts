@@ -3,7 +3,16 @@
  * Their rules, which relate them to each other and to the environment, are in `rules.ts`.
  */
 import { z } from "zod";
-import { clusterName, databaseName, email, httpsUrl, list, strictObject, uniqueList } from "../../config/schema";
+import {
+  clusterName,
+  databaseName,
+  email,
+  httpsUrl,
+  list,
+  secret,
+  strictObject,
+  uniqueList,
+} from "../../config/schema";
 import {
   CUSTOM_ROLE_NAME,
   DATA_ACTIONS,
@@ -168,7 +177,7 @@ export const databaseAuditingSchema = strictObject({
         strictObject({
           url: httpsUrl,
           /** Shared secret Atlas sends with each call; set it with `pulumi config set --secret`. */
-          secret: z.string().min(1, { error: "must not be empty" }).optional(),
+          secret: secret(z.string().min(1, { error: "must not be empty" })).optional(),
         }),
       )
       .default([]),
