@@ -5,12 +5,15 @@
  */
 import type { z } from "zod";
 import { admissionRules, admissionSections } from "../areas/admission/config";
+import { admissionCrossStackRules } from "../areas/admission/ownership";
 import { atlasSections } from "../areas/atlas/config";
+import { atlasCrossStackRules } from "../areas/atlas/crossStack";
 import { atlasRules } from "../areas/atlas/rules";
 import { auditRules, auditSections } from "../areas/audit/config";
 import { connectionRules, connectionSections } from "../areas/connection/config";
 import { operatorRules, operatorSections } from "../areas/operator/config";
-import { atlasSchema, environmentSchema } from "../config/core";
+import { operatorCrossStackRules, operatorOwnershipRules } from "../areas/operator/ownership";
+import { atlasSchema, coreCrossStackRules, environmentSchema } from "../config/core";
 import { type ConfigModel, type ParseOptions, parseConfig } from "../config/parse";
 
 /** Every top-level key, in the order problems are reported. */
@@ -29,8 +32,20 @@ export type StackConfig = z.infer<z.ZodObject<typeof sections>>;
 
 export const configModel: ConfigModel<StackConfig> = {
   sections,
-  rules: [...connectionRules, ...auditRules, ...atlasRules, ...operatorRules, ...admissionRules],
-  crossStackRules: [],
+  rules: [
+    ...connectionRules,
+    ...auditRules,
+    ...atlasRules,
+    ...operatorRules,
+    ...operatorOwnershipRules,
+    ...admissionRules,
+  ],
+  crossStackRules: [
+    ...coreCrossStackRules,
+    ...atlasCrossStackRules,
+    ...operatorCrossStackRules,
+    ...admissionCrossStackRules,
+  ],
 };
 
 /**
