@@ -27,12 +27,14 @@ export const atlasSchema = strictObject({
    * The database each long-lived environment owns. A user of one environment may never reach another's database,
    * and previews may reach neither.
    */
-  environmentDatabases: strictObject({ prod: databaseName, staging: databaseName }).refine(
-    (d) => d.prod !== d.staging,
-    {
-      error: "prod and staging must own different databases",
-    },
-  ),
+  environmentDatabases: strictObject({
+    /** The production database: only prod users reach it. */
+    prod: databaseName,
+    /** The staging database: only staging users reach it. */
+    staging: databaseName,
+  }).refine((d) => d.prod !== d.staging, {
+    error: "prod and staging must own different databases",
+  }),
 });
 export type AtlasConfig = z.infer<typeof atlasSchema>;
 

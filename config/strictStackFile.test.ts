@@ -25,15 +25,15 @@ describe("stackFileIssues", () => {
   it("refuses a mistyped namespace, suggesting the right one (prod's auditing would vanish)", () => {
     const source = text("prod").replace("atlas-access:databaseAuditing:", "atlas-acess:databaseAuditing:");
     expect(located(source)).toEqual([
-      '63: config > atlas-acess:databaseAuditing: unknown namespace "atlas-acess", so nothing reads this key; did you mean atlas-access:databaseAuditing?',
+      '64: config > atlas-acess:databaseAuditing: unknown namespace "atlas-acess", so nothing reads this key; did you mean atlas-access:databaseAuditing?',
     ]);
   });
 
   it("refuses a key without a namespace, suggesting the program's key", () => {
     const source = text("prod").replace("atlas-access:appUsers:", "appUsers:").replace("gcp:project:", "gcpProject:");
     expect(located(source)).toEqual([
-      "4: config > gcpProject: a key without a namespace is read by nothing; write atlas-access:<key> for this program's settings, or one of the provider keys aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig",
-      "52: config > appUsers: a key without a namespace is read by nothing; did you mean atlas-access:appUsers?",
+      "5: config > gcpProject: a key without a namespace is read by nothing; write atlas-access:<key> for this program's settings, or one of the provider keys aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig",
+      "53: config > appUsers: a key without a namespace is read by nothing; did you mean atlas-access:appUsers?",
     ]);
   });
 
@@ -43,9 +43,9 @@ describe("stackFileIssues", () => {
       "  aws:regoin: eu-west-1\n  aws:profile: admin\n  mongodbatlas:clientSecret: abc\n",
     );
     expect(located(source, "staging")).toEqual([
-      "3: config > aws:regoin: not a provider key this program sets; accepted provider keys: aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig; did you mean aws:region?",
-      "4: config > aws:profile: not a provider key this program sets; accepted provider keys: aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig",
-      '5: config > mongodbatlas:clientSecret: unknown namespace "mongodbatlas", so nothing reads this key; this program reads atlas-access:<key> and the provider keys aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig',
+      "4: config > aws:regoin: not a provider key this program sets; accepted provider keys: aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig; did you mean aws:region?",
+      "5: config > aws:profile: not a provider key this program sets; accepted provider keys: aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig",
+      '6: config > mongodbatlas:clientSecret: unknown namespace "mongodbatlas", so nothing reads this key; this program reads atlas-access:<key> and the provider keys aws:region, gcp:project, kubernetes:context, kubernetes:kubeconfig',
     ]);
   });
 
@@ -60,7 +60,7 @@ describe("stackFileIssues", () => {
       },
     ]);
     expect(JSON.stringify(issues)).not.toContain("hunter2");
-    expect(parseStackText(source, "Pulumi.prod.yaml").lineOf(issues[0]?.path ?? [])).toBe(70);
+    expect(parseStackText(source, "Pulumi.prod.yaml").lineOf(issues[0]?.path ?? [])).toBe(71);
   });
 
   it("refuses a plain-text kubeconfig (a provider secret) and accepts an encrypted one", () => {
@@ -103,10 +103,10 @@ describe("parseStackText", () => {
 
   it("gives the line of a place, or of its deepest ancestor in the file", () => {
     const parsed = parseStackText(text("staging"), "Pulumi.staging.yaml");
-    expect(parsed.lineOf(["config", "atlas-access:environment"])).toBe(5);
-    expect(parsed.lineOf(["config", "atlas-access:aws", "connections", 1, "roles", 0, "role"])).toBe(35);
-    expect(parsed.lineOf(["config", "atlas-access:aws", "connections", 9, "name"])).toBe(20);
-    expect(parsed.lineOf(["config", "atlas-access:nothing"])).toBe(2);
+    expect(parsed.lineOf(["config", "atlas-access:environment"])).toBe(6);
+    expect(parsed.lineOf(["config", "atlas-access:aws", "connections", 1, "roles", 0, "role"])).toBe(36);
+    expect(parsed.lineOf(["config", "atlas-access:aws", "connections", 9, "name"])).toBe(21);
+    expect(parsed.lineOf(["config", "atlas-access:nothing"])).toBe(3);
   });
 });
 

@@ -21,10 +21,17 @@ export const connectionSchema = strictObject({
     error: "must list at least one workload role ARN that may assume the connection role",
   }),
   /** Database roles of the Atlas user bound to the role: `read`/`readWrite` on this stack's environment database. */
-  roles: uniqueList(strictObject({ role: z.string(), database: databaseName }), (r) => `${r.role}@${r.database}`).min(
-    1,
-    { error: "must grant at least one role, e.g. { role: readWrite, database: <this environment's database> }" },
-  ),
+  roles: uniqueList(
+    strictObject({
+      /** A built-in role: `read` or `readWrite` (an application user may also hold one of its `roleOptIns`). */
+      role: z.string(),
+      /** This stack's environment database (`atlas.environmentDatabases.<environment>`). */
+      database: databaseName,
+    }),
+    (r) => `${r.role}@${r.database}`,
+  ).min(1, {
+    error: "must grant at least one role, e.g. { role: readWrite, database: <this environment's database> }",
+  }),
   /** Clusters the Atlas user may reach (required: no scopes means every cluster of the project). */
   scopes: uniqueList(clusterName).min(1, {
     error: "must name at least one cluster: an Atlas user without scopes may reach every cluster of the project",
@@ -46,6 +53,7 @@ export const connectionSchema = strictObject({
    * `aws:SourceArn` conditions. @default undefined (no Pod Identity statement)
    */
   eksPodIdentity: strictObject({
+    /** ARNs of the EKS clusters (in this account) whose pods may assume the role. */
     clusterArns: uniqueList(
       z.string().regex(EKS_CLUSTER_ARN, {
         error: "must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps",

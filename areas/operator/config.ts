@@ -102,6 +102,7 @@ export type PreviewsConfig = z.infer<typeof previewsSchema>;
 /** The sections of this area, keyed as in `Pulumi.<stack>.yaml`. */
 export const operatorSections = {
   operator: operatorSchema.optional(),
+  /** The open and closing pull requests that get a preview (namespace, database user), and their naming. */
   previews: previewsSchema.optional(),
 };
 
