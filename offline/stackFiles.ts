@@ -9,3 +9,6 @@ export const listStacks = (root = PROJECT_ROOT): string[] => listStacksIn(root);
 
 /** One stack file's values as the CLI hands them to the program. */
 export const readStackConfig = (stack: string, root = PROJECT_ROOT): StackFileConfig => readStackFile(root, stack);
+
+/** Where the JSON Schema of the stack files is committed, relative to the project root (offline/stackSchema.ts). */
+export const STACK_SCHEMA_FILE = "schema/stack-config.schema.json";

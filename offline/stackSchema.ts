@@ -12,10 +12,9 @@ import { isSecretSchema } from "../config/schema";
 import { DOCUMENT_KEYS, PROVIDER_KEYS } from "../config/strictStackFile";
 import { PROJECT } from "../domain/project";
 import { configModel } from "../program/config";
-import { PROJECT_ROOT } from "./stackFiles";
+import { PROJECT_ROOT, STACK_SCHEMA_FILE } from "./stackFiles";
 
-/** Where the schema is committed, relative to the project root. */
-export const STACK_SCHEMA_FILE = "schema/stack-config.schema.json";
+export { STACK_SCHEMA_FILE };
 
 type JsonSchema = Record<string, unknown>;
 
