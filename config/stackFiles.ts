@@ -45,6 +45,9 @@ function replaceSecure(value: unknown, found: { secure: boolean }): unknown {
 /** The path of `stack`'s file in `root`. */
 export const stackFilePath = (root: string, stack: string): string => path.join(root, `Pulumi.${stack}.yaml`);
 
+/** Parsed stack files by path and content (never mutated by their readers). */
+const parsedFiles = new Map<string, ParsedStackFile>();
+
 /** A stack file parsed with the line of every place in it; a YAML error names the file, line and column. */
 export function readStackDocument(root: string, stack: string): ParsedStackFile & { file: string } {
   const file = stackFilePath(root, stack);
@@ -52,7 +55,13 @@ export function readStackDocument(root: string, stack: string): ParsedStackFile 
     const known = listStacks(root);
     throw new Error(`no stack "${stack}": ${file} does not exist; stacks here: ${known.join(", ") || "none"}`);
   }
-  return { file, ...parseStackText(fs.readFileSync(file, "utf8"), path.basename(file)) };
+  const text = fs.readFileSync(file, "utf8");
+  const key = `${file}\u0000${text}`;
+  // The same file is read by the offline engine, by the program and as a peer: parse each content once.
+  const parsed = parsedFiles.get(key) ?? parseStackText(text, path.basename(file));
+  parsedFiles.set(key, parsed);
+  if (parsedFiles.size > 32) parsedFiles.delete(parsedFiles.keys().next().value as string);
+  return { file, ...parsed };
 }
 
 export function readStackFile(root: string, stack: string): StackFileConfig {

@@ -3,7 +3,8 @@
  * scopes, and the principals a trust policy or a secret binding names. The real stacks' models are proven by the
  * golden files (offline/golden.test.ts).
  */
-import { accessModel, impliedPrivileges } from "./access";
+import { accessModel } from "./access";
+import { impliedPrivileges } from "./accessGrants";
 import { accessMatrix, collapsePreviews, principalLabel } from "./accessView";
 import type { Registration } from "./registrations";
 
@@ -114,7 +115,7 @@ describe("accessModel", () => {
     ]);
   });
 
-  it("expands custom roles into their actions: on collections, and on the workspaces a stream user is scoped to", () => {
+  it("expands custom roles into their actions: on collections, and on the workspaces a stream user is scoped to (every workspace without one)", () => {
     const model = accessModel([
       reg("mongodbatlas:index/customDbRole:CustomDbRole", {
         roleName: "exec",
@@ -156,6 +157,28 @@ describe("accessModel", () => {
       ],
       ["processors of ws1", "ws1/c1", "exec", { kind: "database", name: "orders" }, ["FIND on events"]],
     ]);
+  });
+
+  it("gives stream actions of a user without a workspace scope every workspace", () => {
+    const parent: [string, string] = ["atlas-access:atlas:PasswordUser", "ops"];
+    const model = accessModel([
+      reg("mongodbatlas:index/customDbRole:CustomDbRole", {
+        roleName: "viewer",
+        actions: [{ action: "listStreamProcessors", resources: [{ cluster: true }] }],
+      }),
+      reg(USER, { username: "ops", password: "x", roles: [{ roleName: "viewer", databaseName: "admin" }] }, parent),
+      reg("gcp:secretmanager/secret:Secret", { project: "p-ops", secretId: "atlas-ops" }, parent),
+      reg("gcp:secretmanager/secretIamMember:SecretIamMember", {
+        project: "p-ops",
+        secretId: "atlas-ops",
+        role: "roles/secretmanager.secretAccessor",
+        member: "serviceAccount:ops-tool@p-ops.iam.gserviceaccount.com",
+      }),
+    ]);
+    expect(model.paths.map((p) => [p.user, p.target, p.scopes])).toEqual([
+      ["ops", { kind: "workspace", name: "*" }, ["every cluster"]],
+    ]);
+    expect(accessMatrix(model).columns).toEqual(["every workspace"]);
   });
 
   it("gives each preview namespace a path to its own user, and collapses many previews in the matrix", () => {

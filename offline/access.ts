@@ -4,20 +4,15 @@
  * privileges on a database → clusters or workspaces. Pure, and derived only from what the program registered (role
  * and action names included), so the plan, its Markdown report, `access.json` and the access diff all agree.
  */
-import { FORBIDDEN_ROLES, isAnyDatabaseRole } from "../domain/atlas";
 import { roleNameOfArn } from "../domain/aws";
 import { type Json, isRecord, records, str, strings } from "../guardrails/lib/values";
+import { type Grant, type Target, assumers, grantsOf, scopesOf, sortedUnique } from "./accessGrants";
 import type { Registration } from "./registrations";
 import { unwrapSecrets } from "./registrations";
 
 export type Via = "assume-role" | "secret-reader" | "preview-namespace" | "stream-execution";
 
 /** What a path reaches: a database (`*` for every database), or a stream workspace (processors, not data). */
-export interface Target {
-  kind: "database" | "workspace";
-  name: string;
-}
-
 export interface AccessPath {
   /** Who: an IAM role ARN, a Pod Identity service with its conditions, a GCP member, a namespace, processors. */
   principal: string;
@@ -48,63 +43,19 @@ export interface AccessModel {
   paths: AccessPath[];
 }
 
-/**
- * What a built-in database role allows, including the roles it contains, so that `read` → `readWrite` reads as a
- * widening (https://www.mongodb.com/docs/manual/reference/built-in-roles/).
- */
-const IMPLIED: Readonly<Record<string, readonly string[]>> = {
-  readWrite: ["read", "readWrite"],
-  dbOwner: ["read", "readWrite", "dbAdmin", "userAdmin", "dbOwner"],
-};
-export const impliedPrivileges = (role: string): string[] => [...(IMPLIED[role] ?? [role])];
-
 const DATABASE_USER = "mongodbatlas:index/databaseUser:DatabaseUser";
 const PREVIEW_USER = "kubernetes:atlas.mongodb.com/v1:AtlasDatabaseUser";
 const SECRET_READER_ROLES = ["roles/secretmanager.secretAccessor", "roles/secretmanager.admin"];
-
-const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
-
-function scopesOf(scopes: unknown): string[] {
-  const list = records(scopes).map(({ value }) => {
-    const type = str(value.type) ?? "CLUSTER";
-    const kind = type === "STREAM" ? "workspace" : type === "CLUSTER" ? "cluster" : type.toLowerCase();
-    return `${kind} ${str(value.name) ?? "?"}`;
-  });
-  return list.length === 0 ? ["every cluster"] : sortedUnique(list);
-}
-
-interface Grant {
-  target: Target;
-  role: string;
-  privileges: string[];
-}
-
-/** What `roles` (as Atlas takes them) reach, expanding custom roles of this stack into their actions. */
-function grantsOf(roles: unknown, scopes: string[], customRoles: ReadonlyMap<string, Json[]>): Grant[] {
-  return records(roles).flatMap(({ value }): Grant[] => {
-    const role = str(value.roleName) ?? "?";
-    const database = str(value.databaseName) ?? "?";
-    const custom = customRoles.get(role);
-    if (custom) {
-      return custom.flatMap((action) =>
-        records(action.resources).flatMap(({ value: res }): Grant[] => {
-          const name = str(action.action) ?? "?";
-          const db = str(res.databaseName) ?? str(res.database);
-          if (db !== undefined) {
-            const coll = str(res.collectionName) ?? str(res.collection);
-            return [{ target: { kind: "database", name: db }, role, privileges: [coll ? `${name} on ${coll}` : name] }];
-          }
-          const workspaces = scopes.filter((s) => s.startsWith("workspace ")).map((s) => s.slice(10));
-          return workspaces.map((w) => ({ target: { kind: "workspace", name: w }, role, privileges: [name] }));
-        }),
-      );
-    }
-    const everywhere = isAnyDatabaseRole(role) || Object.prototype.hasOwnProperty.call(FORBIDDEN_ROLES, role);
-    return [
-      { target: { kind: "database", name: everywhere ? "*" : database }, role, privileges: impliedPrivileges(role) },
-    ];
-  });
-}
+const READ_TYPES = new Set([
+  DATABASE_USER,
+  PREVIEW_USER,
+  "aws:iam/role:Role",
+  "mongodbatlas:index/customDbRole:CustomDbRole",
+  "mongodbatlas:index/streamConnection:StreamConnection",
+  "gcp:secretmanager/secret:Secret",
+  "gcp:secretmanager/secretIamMember:SecretIamMember",
+  "gcp:secretmanager/secretIamBinding:SecretIamBinding",
+]);
 
 /** Paths from `principals` through one hop to a user, one per target the user's grants reach. */
 function pathsTo(
@@ -137,29 +88,12 @@ function pathsTo(
   );
 }
 
-/** Who may assume a role: exact AWS principals, and services with the conditions they are held to. */
-function assumers(policyText: unknown): string[] {
-  let policy: unknown;
-  try {
-    policy = typeof policyText === "string" ? JSON.parse(policyText) : policyText;
-  } catch {
-    return [];
-  }
-  return records(isRecord(policy) ? policy.Statement : undefined).flatMap(({ value: s }) => {
-    if (s.Effect !== "Allow" || !strings(s.Action).some((a) => /^sts:AssumeRole/.test(a) || a === "sts:*")) return [];
-    const principal = isRecord(s.Principal) ? s.Principal : { AWS: s.Principal };
-    const conditions = Object.values(isRecord(s.Condition) ? s.Condition : {})
-      .flatMap((c) => (isRecord(c) ? Object.entries(c) : []))
-      .map(([k, v]) => `${k}=${strings(v).join("|")}`)
-      .sort();
-    const held = conditions.length > 0 ? ` (${conditions.join(", ")})` : "";
-    return [...strings(principal.AWS), ...strings(principal.Service).map((svc) => `${svc}${held}`)];
-  });
-}
-
 /** The access model of one stack's registrations. */
 export function accessModel(registrations: readonly Registration[]): AccessModel {
-  const regs = registrations.map((r) => ({ ...r, inputs: unwrapSecrets(r.inputs) as Json }));
+  // Only the types the model reads, unwrapped once (a stack with many previews has thousands of others).
+  const regs = registrations
+    .filter((r) => READ_TYPES.has(r.type))
+    .map((r) => ({ ...r, inputs: unwrapSecrets(r.inputs) as Json }));
   const ofType = (type: string) => regs.filter((r) => r.type === type);
   const customRoles = new Map(
     ofType("mongodbatlas:index/customDbRole:CustomDbRole").map((r) => [

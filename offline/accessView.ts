@@ -3,7 +3,8 @@
  * that the terminal summary, the Markdown report and the Mermaid graph all show. Pure.
  */
 import { accountOfArn, parseRoleArn } from "../domain/aws";
-import type { AccessModel, AccessPath, Target, Via } from "./access";
+import type { AccessModel, AccessPath, Via } from "./access";
+import type { Target } from "./accessGrants";
 
 /** How each via reads in a table column and on a graph edge. */
 export const VIA_LABEL: Readonly<Record<Via, string>> = {
@@ -63,7 +64,7 @@ export const userLabel = (user: string): string => {
 };
 
 export const targetLabel = (t: Target): string =>
-  t.kind === "workspace" ? `ws ${t.name}` : t.name === "*" ? "every database" : t.name;
+  t.name === "*" ? `every ${t.kind}` : t.kind === "workspace" ? `ws ${t.name}` : t.name;
 
 /** The access matrix: one row per principal and via, one column per target, the roles in each cell. */
 export interface Matrix {

@@ -3,6 +3,7 @@
  * stack file of the config folder; prints the report (text, JSON or nothing) and exits 0 clean, 1 on a mandatory
  * guardrail finding, 2 on a config or usage error.
  */
+import * as fs from "fs";
 import { parseArgs } from "util";
 import { ConfigError } from "../config/parse";
 import { listStacks, readStackDocument } from "../config/stackFiles";
@@ -112,7 +113,8 @@ export async function main(argv: string[], options: { programDir?: string; io?: 
   if (values.all && values.stack) return fail("--all and --stack exclude each other");
   if (values.json && values.quiet) return fail("--json and --quiet exclude each other");
   const configDir = values["config-dir"] ?? PROJECT_ROOT;
-  const stacks = values.all ? listStacks(configDir) : (values.stack ?? ["staging"]);
+  if (!fs.existsSync(configDir)) return fail(`--config-dir ${configDir}: no such folder`);
+  const stacks = values.all ? listStacks(configDir) : [...new Set(values.stack ?? ["staging"])];
   if (stacks.length === 0) return fail(`no Pulumi.<stack>.yaml in ${configDir}`);
   const style = makeStyle(!values.json && useColour(io.stdout, io.env));
 

@@ -95,11 +95,19 @@ export function configKeyOf(
   return section ? `atlas-access:${section}` : undefined;
 }
 
-/** `type:name` of each dependency: the latest resource of that name registered before (a name is unique per type). */
-function dependencies(r: Registration, before: readonly Registration[]): string[] {
-  return r.dependsOn.map((name) => {
-    const dep = [...before].reverse().find((x) => x.name === name);
-    return dep ? `${dep.type}:${dep.name}` : name;
+/**
+ * `type:name` of each resource's dependencies. The engine records a dependency by name; a name is unique per type
+ * only, so it is the latest resource of that name registered before (a resource waits for what exists already).
+ */
+function dependencies(registrations: readonly Registration[]): string[][] {
+  const latest = new Map<string, Registration>();
+  return registrations.map((r) => {
+    const deps = r.dependsOn.map((name) => {
+      const dep = latest.get(name);
+      return dep ? `${dep.type}:${dep.name}` : name;
+    });
+    latest.set(r.name, r);
+    return deps;
   });
 }
 
@@ -115,6 +123,7 @@ export function planJson(options: {
   const remediation = new Map(rules.map((rule) => [rule.id, rule.remediation]));
   const byLabel = new Map(registrations.map((r) => [`${r.type} ${r.name}`, r]));
   const severities: Severity[] = ["critical", "high", "medium", "low"];
+  const dependsOn = dependencies(registrations);
   return {
     stack: options.stack,
     environment: options.environment,
@@ -133,7 +142,7 @@ export function planJson(options: {
       parent: r.parent,
       protect: r.protect,
       retainOnDelete: r.retainOnDelete,
-      dependsOn: dependencies(r, registrations.slice(0, i)),
+      dependsOn: dependsOn[i] ?? [],
     })),
     findings: findings.map((f) => {
       const r = byLabel.get(f.resource);

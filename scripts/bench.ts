@@ -77,9 +77,15 @@ function withPreviews(n: number): string {
   previews.maxPreviews = Math.max(n, Number(previews.maxPreviews));
   return stringify(doc);
 }
-for (const n of [1, 500]) fs.writeFileSync(path.join(tmp, `Pulumi.previews-${n}.yaml`), withPreviews(n));
+// Each in its own folder: two copies of staging side by side would conflict in the cross-stack rules.
+const folderWith = (n: number) => {
+  const dir = path.join(tmp, `previews-${n}`);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), withPreviews(n));
+  return dir;
+};
 const runsAtScale = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
-const one = measure("plan staging, 1 preview", plan("previews-1", tmp), runsAtScale);
-const many = measure("plan staging, 500 previews", plan("previews-500", tmp), runsAtScale);
+const one = measure("plan staging, 1 preview", plan("staging", folderWith(1)), runsAtScale);
+const many = measure("plan staging, 500 previews", plan("staging", folderWith(500)), runsAtScale);
 console.log(`${"".padEnd(36)} ${verdict(many / one, 2)} the 1-preview plan`);
 fs.rmSync(tmp, { recursive: true, force: true });

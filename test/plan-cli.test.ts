@@ -131,6 +131,7 @@ describe("npm run plan: the command line", () => {
       ["--diff", "/nonexistent/plan"],
       "--diff /nonexistent/plan: no such folder; give the out/ folder of an earlier plan",
     ],
+    [["--config-dir", "/nonexistent/stacks"], "--config-dir /nonexistent/stacks: no such folder"],
   ])("%j is a usage error: exit 2, %s", async (argv, problem) => {
     expect(await runMain(argv)).toEqual({
       code: 2,
