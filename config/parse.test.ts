@@ -95,3 +95,22 @@ test("keyPath writes a config path the way Pulumi names keys", () => {
     "atlas-access:aws.connections[0].allowedPrincipals[1]",
   );
 });
+
+test("an unknown top-level key close to a section names it; every problem carries its place in the stack file", () => {
+  try {
+    parseConfig(model(), { a: { n: "1" }, bb: {}, zzz: 1 });
+    throw new Error("expected a ConfigError");
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    expect(err.problems).toEqual([
+      'atlas-access:a.n: got "1"; expected number',
+      "atlas-access:bb: unknown key; accepted keys here: a, b; did you mean b?",
+      "atlas-access:zzz: unknown key; accepted keys here: a, b",
+    ]);
+    expect(err.paths).toEqual([
+      ["config", "atlas-access:a", "n"],
+      ["config", "atlas-access:bb"],
+      ["config", "atlas-access:zzz"],
+    ]);
+  }
+});

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { PROJECT } from "../domain/project";
 import type { AddIssue, ConfigRule, CrossStackRule, StackView } from "./rules";
+import { didYouMean } from "./suggest";
 
 /** The config's sections and rules, as the composition root assembles them. */
 export interface ConfigModel<C> {
@@ -21,9 +22,16 @@ export interface ConfigModel<C> {
   crossStackRules: readonly CrossStackRule<C>[];
 }
 
+/** Where a problem is in `Pulumi.<stack>.yaml`, from the document root: `["config", "atlas-access:aws", "connections", 0]`. */
+export type DocumentPath = readonly (string | number)[];
+
 /** Thrown when the stack configuration is invalid; `problems` holds one line per problem, all at once. */
 export class ConfigError extends Error {
-  constructor(public readonly problems: string[]) {
+  constructor(
+    public readonly problems: string[],
+    /** For each problem, where it is in the stack file when known (the plan prints the file's line). */
+    public readonly paths: readonly (DocumentPath | undefined)[] = [],
+  ) {
     super(
       `Invalid stack configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was registered:\n` +
         problems.map((p) => `  - ${p}`).join("\n"),
@@ -57,17 +65,30 @@ interface Issue {
   expected?: string;
 }
 
-function describe(issue: Issue, secretKeys: ReadonlySet<string>): string[] {
+/** `["aws","connections",0]` → `["config","atlas-access:aws","connections",0]`: where a config path is in the file. */
+export function documentPath(path: readonly PropertyKey[]): DocumentPath {
+  const [section, ...rest] = path;
+  if (section === undefined) return ["config"];
+  return ["config", `${PROJECT}:${String(section)}`, ...rest.map((p) => (typeof p === "number" ? p : String(p)))];
+}
+
+interface Described {
+  text: string;
+  path: DocumentPath;
+}
+
+function describe(issue: Issue, secretKeys: ReadonlySet<string>): Described[] {
   const secret = typeof issue.path[0] === "string" && secretKeys.has(issue.path[0]);
   const value = secret ? "[secret]" : show(issue.input);
+  const at = (text: string, path = issue.path): Described => ({ text, path: documentPath(path) });
   if (issue.code === "unrecognized_keys") {
-    return (issue.keys ?? []).map((k) => `${keyPath([...issue.path, k])}: ${issue.message}`);
+    return (issue.keys ?? []).map((k) => at(`${keyPath([...issue.path, k])}: ${issue.message}`, [...issue.path, k]));
   }
   if (issue.code === "invalid_type" && issue.input === undefined) {
-    return [`${keyPath(issue.path)}: required but missing; expected ${issue.expected}`];
+    return [at(`${keyPath(issue.path)}: required but missing; expected ${issue.expected}`)];
   }
-  if (issue.code === "invalid_type") return [`${keyPath(issue.path)}: got ${value}; expected ${issue.expected}`];
-  return [`${keyPath(issue.path)}: got ${value}; ${issue.message}`];
+  if (issue.code === "invalid_type") return [at(`${keyPath(issue.path)}: got ${value}; expected ${issue.expected}`)];
+  return [at(`${keyPath(issue.path)}: got ${value}; ${issue.message}`)];
 }
 
 /** The result of phase 1: every section that parsed, and the keys of those that did not. */
@@ -92,14 +113,14 @@ function parseSections<C>(model: ConfigModel<C>, raw: Record<string, unknown>): 
     }
   }
   const known = Object.keys(sections);
-  const unknown = Object.keys(raw).filter((k) => !known.includes(k));
-  if (unknown.length > 0) {
-    const accepted = [...known].sort().join(", ");
+  const accepted = [...known].sort().join(", ");
+  for (const key of Object.keys(raw).filter((k) => !known.includes(k))) {
+    const suggestion = didYouMean(key, known);
     issues.push({
       code: "unrecognized_keys",
       path: [],
-      keys: unknown,
-      message: `unknown key; accepted keys here: ${accepted}`,
+      keys: [key],
+      message: `unknown key; accepted keys here: ${accepted}${suggestion ? `; did you mean ${suggestion}?` : ""}`,
     });
   }
   return { config: config as C, invalid, issues };
@@ -165,6 +186,8 @@ export function parseConfig<C>(model: ConfigModel<C>, raw: Record<string, unknow
   }
 
   if (issues.length === 0) return own.config;
-  const problems = issues.flatMap((issue) => describe(issue, secretKeys));
-  throw new ConfigError([...new Set(problems)]);
+  const described = issues.flatMap((issue) => describe(issue, secretKeys));
+  const first = new Map<string, DocumentPath>();
+  for (const d of described) if (!first.has(d.text)) first.set(d.text, d.path);
+  throw new ConfigError([...first.keys()], [...first.values()]);
 }

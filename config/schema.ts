@@ -80,3 +80,47 @@ export const rotationSchema = (defaultDays: number) =>
       })
       .default(defaultDays),
   });
+/** Schemas of values that must be Pulumi secrets (`secure:` in the stack file): see {@link secret}. */
+const secretSchemas = new WeakSet<z.core.$ZodType>();
+
+/**
+ * Marks a value as a secret: the stack file must hold it encrypted (`pulumi config set --secret`), the generated
+ * JSON Schema shows it as `{ secure: <ciphertext> }`, and a plain-text value is refused with the command to fix it.
+ */
+export function secret<T extends z.core.$ZodType>(schema: T): T {
+  secretSchemas.add(schema);
+  return schema;
+}
+
+export const isSecretSchema = (schema: z.core.$ZodType): boolean => secretSchemas.has(schema);
+
+/** The parts of zod's internal definition the walkers read (zod 4 `_zod.def`). */
+interface Def {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  options?: readonly z.core.$ZodType[];
+}
+
+/** A segment of {@link secretPaths}: a key, or `[]` for every item of a list. */
+export type SchemaSegment = string | "[]";
+
+/** Every path inside `schema` whose value is marked {@link secret}, e.g. `["alerts", "webhooks", "[]", "secret"]`. */
+export function secretPaths(schema: z.core.$ZodType, at: SchemaSegment[] = []): SchemaSegment[][] {
+  if (isSecretSchema(schema)) return [at];
+  const def = schema._zod.def as unknown as Def;
+  switch (def.type) {
+    case "object":
+      return Object.entries(def.shape ?? {}).flatMap(([k, s]) => secretPaths(s, [...at, k]));
+    case "array":
+      return def.element ? secretPaths(def.element, [...at, "[]"]) : [];
+    case "pipe":
+      return def.in ? secretPaths(def.in, at) : [];
+    case "union":
+      return (def.options ?? []).flatMap((o) => secretPaths(o, at));
+    default:
+      return def.innerType ? secretPaths(def.innerType, at) : [];
+  }
+}

@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { PROJECT } from "../domain/project";
+import { type ParsedStackFile, parseStackText } from "./strictStackFile";
 
 /** Stack names that have a `Pulumi.<stack>.yaml`. */
 export function listStacks(root: string): string[] {
@@ -42,13 +42,30 @@ function replaceSecure(value: unknown, found: { secure: boolean }): unknown {
   return value;
 }
 
-export function readStackFile(root: string, stack: string): StackFileConfig {
-  const file = path.join(root, `Pulumi.${stack}.yaml`);
+/** The path of `stack`'s file in `root`. */
+export const stackFilePath = (root: string, stack: string): string => path.join(root, `Pulumi.${stack}.yaml`);
+
+/** Parsed stack files by path and content (never mutated by their readers). */
+const parsedFiles = new Map<string, ParsedStackFile>();
+
+/** A stack file parsed with the line of every place in it; a YAML error names the file, line and column. */
+export function readStackDocument(root: string, stack: string): ParsedStackFile & { file: string } {
+  const file = stackFilePath(root, stack);
   if (!fs.existsSync(file)) {
     const known = listStacks(root);
     throw new Error(`no stack "${stack}": ${file} does not exist; stacks here: ${known.join(", ") || "none"}`);
   }
-  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  const text = fs.readFileSync(file, "utf8");
+  const key = `${file}\u0000${text}`;
+  // The same file is read by the offline engine, by the program and as a peer: parse each content once.
+  const parsed = parsedFiles.get(key) ?? parseStackText(text, path.basename(file));
+  parsedFiles.set(key, parsed);
+  if (parsedFiles.size > 32) parsedFiles.delete(parsedFiles.keys().next().value as string);
+  return { file, ...parsed };
+}
+
+export function readStackFile(root: string, stack: string): StackFileConfig {
+  const doc = (readStackDocument(root, stack).data ?? {}) as { config?: Record<string, unknown> };
   const out: StackFileConfig = { project: {}, providers: {}, secretKeys: new Set() };
   for (const [key, value] of Object.entries(doc.config ?? {})) {
     const found = { secure: false };

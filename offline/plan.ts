@@ -1,15 +1,24 @@
-/** `npm run plan`: run the program offline for one stack, print what it grants, write `out/<stack>/`. */
+/**
+ * One stack's offline plan: run the real program under mocks, evaluate the guardrails, derive the access model, and
+ * write `out/<stack>/` — the artifacts, `access.json`, `plan.json`, `plan.md` and, against an earlier plan, the access
+ * diff. The folder is emptied before the run, so a failed run never leaves a stale plan behind.
+ */
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../config/parse";
 import { evaluate } from "../guardrails/evaluate";
 import type { Finding } from "../guardrails/types";
+import { type AccessModel, accessModel } from "./access";
+import { type AccessDiff, type PlanSide, accessDiff } from "./accessDiff";
 import { renderArtifacts } from "./artifacts";
+import { diffMarkdown } from "./diffMarkdown";
 import type { RunResult } from "./harness";
-import type { Registration } from "./registrations";
 import { runStack } from "./harness";
+import { type AccessJson, type PlanJson, accessJson, jsonText, planJson } from "./planData";
+import { planMarkdown } from "./planMarkdown";
+import { type Style, makeStyle, terminalReport } from "./planTerminal";
+import type { Registration } from "./registrations";
 import { unwrapSecrets } from "./registrations";
-import { PROJECT_ROOT, listStacks } from "./stackFiles";
+import { PROJECT_ROOT, readStackConfig } from "./stackFiles";
 
 export interface PlanOptions {
   stack: string;
@@ -19,13 +28,15 @@ export interface PlanOptions {
   configDir?: string;
   /** Folder holding the program's `index.ts` (tests plan a fixture program). @default the repository root */
   programDir?: string;
+  /** An earlier plan to diff against: its `out/<stack>/` folder, or the `out/` folder holding it. */
+  diffAgainst?: string;
 }
 
-export interface PlanResult {
+export interface PlanResult extends RenderedPlan {
   run: RunResult;
-  findings: Finding[];
-  files: Map<string, string>;
-  /** The human-readable report printed on stdout. */
+  /** `out/<stack>` as written. */
+  outDir: string;
+  /** The report printed on stdout (without colour unless a style was given). */
   report: string;
 }
 
@@ -70,8 +81,47 @@ export function groupByComponent(regs: readonly Registration[]): string[] {
   return lines;
 }
 
-export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const run = await runStack({ stack: options.stack, configDir: options.configDir, programDir: options.programDir });
+/** Thrown when `--diff` does not point at an earlier plan: a usage error. */
+export class DiffBaseError extends Error {}
+
+/**
+ * The earlier plan of `stack` in `dir` (its `out/<stack>/` or the `out/` holding it). A folder without a plan of this
+ * stack (a stack added since) compares with nothing: every path is new.
+ */
+export function readPlanSide(dir: string, stack: string): PlanSide {
+  if (!fs.existsSync(dir))
+    throw new DiffBaseError(`--diff ${dir}: no such folder; give the out/ folder of an earlier plan`);
+  const folder = [dir, path.join(dir, stack)].find((d) => fs.existsSync(path.join(d, "access.json")));
+  if (!folder) return { access: { paths: [], users: [] }, findings: [] };
+  const read = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(folder, file), "utf8"));
+  const access = read("access.json") as AccessJson;
+  if (access.stack !== undefined && access.stack !== stack) {
+    throw new DiffBaseError(`--diff ${dir}: access.json there is stack ${access.stack}'s, not ${stack}'s`);
+  }
+  const findings = fs.existsSync(path.join(folder, "plan.json")) ? (read("plan.json") as PlanJson).findings : [];
+  return { access, findings };
+}
+
+/** What one run of the program makes of a stack: every file of `out/<stack>/` and the data behind them. Pure. */
+export interface RenderedPlan {
+  findings: Finding[];
+  model: AccessModel;
+  plan: PlanJson;
+  access: AccessJson;
+  diff?: AccessDiff;
+  files: Map<string, string>;
+  /** Resources per component, as `groupByComponent` lists them. */
+  components: string[];
+}
+
+export function renderPlan(options: {
+  stack: string;
+  run: RunResult;
+  /** The stack's `atlas-access:*` values (without prefix), for config keys and the environment databases. */
+  config: Record<string, unknown>;
+  base?: PlanSide;
+}): RenderedPlan {
+  const { stack, run, config } = options;
   const findings = evaluate(
     run.registrations.map((r) => ({
       type: r.type,
@@ -80,72 +130,50 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
       inputs: unwrapSecrets(r.inputs) as Record<string, unknown>,
     })),
   );
+  const environment = String(run.outputs.environment ?? config.environment ?? "unknown");
+  const environmentDatabases =
+    (config.atlas as { environmentDatabases?: Record<string, string> } | undefined)?.environmentDatabases ?? {};
+  const model = accessModel(run.registrations);
+  const access = accessJson({ stack, environment, environmentDatabases, model });
+  const planData = planJson({ stack, environment, registrations: run.registrations, findings, model, config });
+  const components = groupByComponent(run.registrations);
+  const summaries = run.outputs.accessSummary ?? [];
   const files = renderArtifacts(run.registrations);
-  const outDir = path.join(options.outDir ?? path.join(PROJECT_ROOT, "out"), options.stack);
+  files.set("access.json", jsonText(access));
+  files.set("plan.json", jsonText(planData));
+  files.set("plan.md", planMarkdown({ plan: planData, access, components, summaries }));
+  const diff = options.base ? accessDiff(stack, options.base, { access, findings: planData.findings }) : undefined;
+  if (diff) {
+    files.set("access-diff.json", jsonText(diff));
+    files.set("access-diff.md", diffMarkdown(diff));
+  }
+  return { findings, model, plan: planData, access, diff, files, components };
+}
+
+export async function plan(options: PlanOptions, style: Style = makeStyle(false)): Promise<PlanResult> {
+  const { stack } = options;
+  const outDir = path.join(options.outDir ?? path.join(PROJECT_ROOT, "out"), stack);
+  // Read the earlier plan before emptying the folder: it may be the very folder this run writes.
+  const base = options.diffAgainst === undefined ? undefined : readPlanSide(options.diffAgainst, stack);
   fs.rmSync(outDir, { recursive: true, force: true });
-  for (const [rel, content] of files) {
+
+  const run = await runStack({ stack, configDir: options.configDir, programDir: options.programDir });
+  const config = readStackConfig(stack, options.configDir ?? PROJECT_ROOT).project;
+  const rendered = renderPlan({ stack, run, config, base });
+  for (const [rel, content] of rendered.files) {
     fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(outDir, rel), content);
   }
-
-  const lines: string[] = [];
-  lines.push(`atlas-access offline plan: stack ${options.stack} (environment ${run.outputs.environment})`);
-  lines.push("");
-  lines.push(`Resources: ${run.registrations.length}`);
-  lines.push(...groupByComponent(run.registrations));
-  lines.push("");
-  lines.push("Access:");
-  for (const s of run.outputs.accessSummary) {
-    lines.push(`  ${s.component} ${s.name}`);
-    for (const l of s.lines) lines.push(`    ${l}`);
-  }
-  if (run.outputs.accessSummary.length === 0) lines.push("  (no component grants access in this stack)");
-  lines.push("");
-  lines.push(`Guardrails: ${findings.length === 0 ? "no findings" : `${findings.length} finding(s)`}`);
-  for (const f of findings)
-    lines.push(`  ${f.mandatory ? "MANDATORY" : "advisory "} ${f.ruleId} ${f.resource}: ${f.message}`);
-  lines.push("");
-  lines.push(`Wrote ${files.size} file(s) to ${path.relative(process.cwd(), outDir) || "."}/`);
-  return { run, findings, files, report: lines.join("\n") };
-}
-
-/** CLI: `plan [--stack <name>]`; exit 0 clean, 1 on a mandatory finding, 2 on a config or usage error. */
-export async function main(argv: string[], defaults: Pick<PlanOptions, "programDir"> = {}): Promise<number> {
-  let stack = "staging";
-  let configDir: string | undefined;
-  let outDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === "--stack" && value !== undefined) stack = argv[++i] as string;
-    else if (arg === "--config-dir" && value !== undefined) configDir = argv[++i];
-    else if (arg === "--out" && value !== undefined) outDir = argv[++i];
-    else {
-      process.stderr.write(
-        `plan: unknown argument ${JSON.stringify(arg)}; usage: npm run plan -- [--stack <${listStacks().join("|")}>] [--config-dir <dir>] [--out <dir>]\n`,
-      );
-      return 2;
-    }
-  }
-  try {
-    const result = await plan({ stack, configDir, outDir, ...defaults });
-    // From process start, so the time includes loading the SDKs and the program.
-    process.stdout.write(`${result.report}\nTotal time: ${process.uptime().toFixed(2)} s\n`);
-    const mandatory = result.findings.filter((f) => f.mandatory);
-    if (mandatory.length > 0) {
-      process.stderr.write(
-        `plan: ${mandatory.length} mandatory guardrail finding(s); a deployment would be refused:\n`,
-      );
-      for (const f of mandatory) process.stderr.write(`  ${f.ruleId} ${f.resource}: ${f.message}\n`);
-      return 1;
-    }
-    return 0;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`plan: stack ${stack}: ${err.message}\n`);
-    } else {
-      process.stderr.write(`plan: stack ${stack}: ${err instanceof Error ? err.message : String(err)}\n`);
-    }
-    return 2;
-  }
+  const report = terminalReport(
+    {
+      plan: rendered.plan,
+      access: rendered.access,
+      components: rendered.components.filter((l) => /^ {2}\S/.test(l)).length,
+      outDir: path.relative(process.cwd(), outDir) || ".",
+      files: rendered.files.size,
+      diff: rendered.diff && options.diffAgainst ? { against: options.diffAgainst, diff: rendered.diff } : undefined,
+    },
+    style,
+  );
+  return { ...rendered, run, outDir, report };
 }

@@ -20,3 +20,6 @@ export function readStackConfig(stack: string, root = PROJECT_ROOT): StackFileCo
   }
   return file;
 }
+
+/** Where the JSON Schema of the stack files is committed, relative to the project root (offline/stackSchema.ts). */
+export const STACK_SCHEMA_FILE = "schema/stack-config.schema.json";

@@ -5,13 +5,16 @@
  */
 import type { z } from "zod";
 import { admissionRules, admissionSections } from "../areas/admission/config";
+import { admissionCrossStackRules } from "../areas/admission/ownership";
 import { atlasSections } from "../areas/atlas/config";
+import { atlasCrossStackRules } from "../areas/atlas/crossStack";
 import { atlasRules } from "../areas/atlas/rules";
 import { auditCrossStackRules, auditRules, auditSections } from "../areas/audit/config";
 import { connectionCrossStackRules, connectionRules, connectionSections } from "../areas/connection/config";
 import { capacityRules } from "../areas/operator/capacity";
 import { operatorRules, operatorSections } from "../areas/operator/config";
-import { atlasSchema, environmentSchema } from "../config/core";
+import { operatorCrossStackRules, operatorOwnershipRules } from "../areas/operator/ownership";
+import { atlasSchema, coreCrossStackRules, environmentSchema } from "../config/core";
 import { type ConfigModel, type ParseOptions, parseConfig } from "../config/parse";
 
 /** Every top-level key, in the order problems are reported. */
@@ -30,8 +33,23 @@ export type StackConfig = z.infer<z.ZodObject<typeof sections>>;
 
 export const configModel: ConfigModel<StackConfig> = {
   sections,
-  rules: [...connectionRules, ...auditRules, ...atlasRules, ...operatorRules, ...admissionRules],
-  crossStackRules: [...connectionCrossStackRules, ...auditCrossStackRules, ...capacityRules],
+  rules: [
+    ...connectionRules,
+    ...auditRules,
+    ...atlasRules,
+    ...operatorRules,
+    ...operatorOwnershipRules,
+    ...admissionRules,
+  ],
+  crossStackRules: [
+    ...coreCrossStackRules,
+    ...connectionCrossStackRules,
+    ...auditCrossStackRules,
+    ...atlasCrossStackRules,
+    ...operatorCrossStackRules,
+    ...capacityRules,
+    ...admissionCrossStackRules,
+  ],
 };
 
 /**

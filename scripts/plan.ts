@@ -1,4 +1,5 @@
-import { main } from "../offline/plan";
+/** `npm run plan`: see `npm run plan -- --help` (offline/planCli.ts). */
+import { main } from "../offline/planCli";
 
 // exitCode, not exit(): the Pulumi runtime finishes registering the stack's outputs before the process ends.
 main(process.argv.slice(2)).then(

@@ -1,12 +1,19 @@
+/**
+ * The plan's command line: as a user runs it (child processes, for what only a real process shows: exit codes, the
+ * files, determinism) and in-process through `main` with its output captured (flags, usage errors, JSON, colour,
+ * several stacks, the strict stack file and the cross-stack rules through the real program).
+ */
 import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { SECURE_PLACEHOLDER } from "../config/stackFiles";
-import { PROJECT_ROOT } from "../offline/stackFiles";
-import { groupByComponent, main } from "../offline/plan";
+import { groupByComponent } from "../offline/plan";
+import { USAGE, main } from "../offline/planCli";
+import { makeStyle, useColour } from "../offline/planTerminal";
 import type { Registration } from "../offline/registrations";
+import { PROJECT_ROOT } from "../offline/stackFiles";
 import { readTree } from "./support/files";
 
 const exec = promisify(execFile);
@@ -16,6 +23,7 @@ async function runPlan(args: string[]): Promise<{ code: number; stdout: string; 
   try {
     const { stdout, stderr } = await exec(process.execPath, ["-r", "@swc-node/register", "scripts/plan.ts", ...args], {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, NO_COLOR: "" },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -24,71 +32,191 @@ async function runPlan(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
+/** Runs `main` in this process with its output captured; `tty` makes stdout a terminal. */
+async function runMain(argv: string[], env: NodeJS.ProcessEnv = {}, tty = false) {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: tty },
+    stderr: { write: (s: string) => (stderr += s) },
+    env,
+  };
+  const code = await main(argv, { io });
+  return { code, stdout, stderr };
+}
+
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-plan-"));
+const stackText = (stack: string) => fs.readFileSync(path.join(PROJECT_ROOT, `Pulumi.${stack}.yaml`), "utf8");
+/** A config folder holding the committed stack files, edited, plus `extra` files. */
+function configDir(edit: Record<string, (text: string) => string> = {}, extra: Record<string, string> = {}): string {
+  const dir = tmp();
+  for (const stack of ["staging", "prod"]) {
+    fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), (edit[stack] ?? ((t) => t))(stackText(stack)));
+  }
+  for (const [stack, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), text);
+  return dir;
+}
 
 describe("npm run plan (child process)", () => {
-  // Each child process loads every SDK (~2 s of CPU): staging, the larger stack, is run twice for determinism;
-  // prod's plan is exercised in-process by the component tests and by .ci/run.
-  it.each(["staging"])("plans %s: exit 0, a summary, deterministic files with no secret", async (stack) => {
+  it("plans staging: exit 0, the matrix first, deterministic files with no secret", async () => {
     const [outA, outB] = [tmp(), tmp()];
     const [a] = await Promise.all([
-      runPlan(["--stack", stack, "--out", outA]),
-      runPlan(["--stack", stack, "--out", outB]),
+      runPlan(["--stack", "staging", "--out", outA]),
+      runPlan(["--stack", "staging", "--out", outB]),
     ]);
     expect(a.stderr).toBe("");
     expect(a.code).toBe(0);
-    expect(a.stdout).toContain(`atlas-access offline plan: stack ${stack} (environment ${stack})`);
-    expect(a.stdout).toMatch(/Guardrails: no findings/);
-    expect(a.stdout).toMatch(/Total time: \d+\.\d\d s/);
+    const lines = a.stdout.split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      "atlas-access offline plan: stack staging (environment staging)",
+      "",
+      "Who can reach what: 7 path(s) from 7 principal(s) through 5 Atlas user(s)",
+      expect.stringMatching(/^ {2}PRINCIPAL +VIA +syrf_staging +ws syrf-staging-streams$/),
+    ]);
+    expect(a.stdout).toContain("\nGuardrails: no findings\n");
+    expect(a.stdout).toMatch(/\nTotal time: \d+\.\d\d s\n$/);
+    expect(a.stdout).not.toContain("\u001b[");
 
-    const filesA = readTree(path.join(outA, stack));
-    const resources = JSON.parse(filesA.get("resources.json") ?? "null") as {
-      type: string;
-      name: string;
-      parent: string | null;
-      inputs: object;
-    }[];
-    expect(Array.isArray(resources)).toBe(true);
+    const filesA = readTree(path.join(outA, "staging"));
+    expect([...filesA.keys()].filter((f) => !f.includes("/")).sort()).toEqual([
+      "access.json",
+      "plan.json",
+      "plan.md",
+      "resources.json",
+    ]);
+    const resources = JSON.parse(filesA.get("resources.json") ?? "null") as object[];
     for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "dependsOn", "inputs"]);
-    expect(readTree(path.join(outB, stack))).toEqual(filesA);
+    expect(readTree(path.join(outB, "staging"))).toEqual(filesA);
     for (const [file, content] of filesA) {
       expect([file, content.includes("mock-password-")]).toEqual([file, false]);
       expect([file, content.includes(SECURE_PLACEHOLDER)]).toEqual([file, false]);
     }
   });
 
-  it("exits 2 on a bad config, names the key on stderr and writes nothing", async () => {
-    const configDir = tmp();
-    const out = tmp();
-    const staging = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.staging.yaml"), "utf8");
+  it("exits 2 on a bad config, names the file, line and key on stderr, and leaves no stale plan", async () => {
+    // Alone in its folder: beside staging, a copy of it would also conflict with it (see the cross-stack tests).
+    const dir = tmp();
     fs.writeFileSync(
-      path.join(configDir, "Pulumi.broken.yaml"),
-      staging.replace("environment: staging", "environment: dev"),
+      path.join(dir, "Pulumi.broken.yaml"),
+      stackText("staging").replace("environment: staging", "environment: dev"),
     );
     // Its peer, which owns the account's trail the broken stack names.
-    fs.copyFileSync(path.join(PROJECT_ROOT, "Pulumi.prod.yaml"), path.join(configDir, "Pulumi.prod.yaml"));
-    const result = await runPlan(["--stack", "broken", "--config-dir", configDir, "--out", out]);
+    fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stackText("prod"));
+    const out = tmp();
+    fs.mkdirSync(path.join(out, "broken"));
+    fs.writeFileSync(path.join(out, "broken", "plan.md"), "a plan from an earlier run");
+    const result = await runPlan(["--stack", "broken", "--config-dir", dir, "--out", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       "plan: stack broken: Invalid stack configuration (1 problem); nothing was registered:\n" +
-        '  - atlas-access:environment: got "dev"; must be one of: prod, staging\n',
+        '  - Pulumi.broken.yaml:6: atlas-access:environment: got "dev"; must be one of: prod, staging\n',
     );
     expect(fs.readdirSync(out)).toEqual([]);
   });
+});
 
-  it("exits 2 on an unknown stack or argument, saying what is accepted", async () => {
-    const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-    try {
-      expect(await main(["--stack", "qa"])).toBe(2);
-      expect(String(stderr.mock.calls[0]?.[0])).toContain('no stack "qa"');
-      expect(String(stderr.mock.calls[0]?.[0])).toContain("stacks here: prod, staging");
-      expect(await main(["--stak", "prod"])).toBe(2);
-      expect(stderr.mock.calls[1]?.[0]).toBe(
-        'plan: unknown argument "--stak"; usage: npm run plan -- [--stack <prod|staging>] [--config-dir <dir>] [--out <dir>]\n',
-      );
-    } finally {
-      stderr.mockRestore();
-    }
+describe("npm run plan: the command line", () => {
+  it("--help prints the usage, which the README documents word for word", async () => {
+    expect(await runMain(["--help"])).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+    expect(await runMain(["-h"])).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    expect(readme).toContain(`\`\`\`\n${USAGE}\`\`\``);
+  });
+
+  it.each([
+    [["--stak", "prod"], "unknown option --stak (did you mean --stack?)"],
+    [["--verbose"], "unknown option --verbose"],
+    [["--stack"], "--stack needs a value"],
+    [["--out"], "--out needs a value"],
+    [["prod"], 'unexpected argument "prod"'],
+    [["--all", "--stack", "prod"], "--all and --stack exclude each other"],
+    [["--json", "--quiet"], "--json and --quiet exclude each other"],
+    [
+      ["--diff", "/nonexistent/plan"],
+      "--diff /nonexistent/plan: no such folder; give the out/ folder of an earlier plan",
+    ],
+    [["--config-dir", "/nonexistent/stacks"], "--config-dir /nonexistent/stacks: no such folder"],
+  ])("%j is a usage error: exit 2, %s", async (argv, problem) => {
+    expect(await runMain(argv)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `plan: ${problem}; see npm run plan -- --help\n`,
+    });
+  });
+
+  it("an unknown stack exits 2 and names the stacks there", async () => {
+    const result = await runMain(["--stack", "qa", "--config-dir", configDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^plan: stack qa: no stack "qa": .*Pulumi\.qa\.yaml does not exist; stacks here: prod, staging\n$/,
+    );
+  });
+
+  it("--json prints only JSON on stdout; --quiet prints nothing; colour only on a terminal without NO_COLOR", async () => {
+    const out = tmp();
+    const json = await runMain(["--stack", "prod", "--json", "--out", out], {}, true);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      stacks: { stack: string; exitCode: number; plan: { counts: object } }[];
+    };
+    expect(report.stacks.map((s) => [s.stack, s.exitCode])).toEqual([["prod", 0]]);
+    expect(report.stacks[0]?.plan.counts).toEqual({
+      resources: 84,
+      users: 2,
+      principals: 2,
+      paths: 2,
+      findings: { critical: 0, high: 0, medium: 0, low: 0 },
+    });
+    expect(await runMain(["--stack", "prod", "--quiet", "--out", out])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(useColour({ isTTY: true }, {})).toBe(true);
+    expect(useColour({ isTTY: true }, { NO_COLOR: "1" })).toBe(false);
+    expect(useColour({ isTTY: true }, { NO_COLOR: "" })).toBe(true);
+    expect(useColour({ isTTY: false }, {})).toBe(false);
+    expect(makeStyle(true).red("x")).toBe("\u001b[31mx\u001b[39m");
+    expect(makeStyle(false).red("x")).toBe("x");
+  });
+
+  it("--all plans every stack file of the folder, a third one included, each against its peers", async () => {
+    // A third stack that owns nothing another owns: its own GCP project, user and reader, on staging's database.
+    const dev = `config:
+  gcp:project: syrf-dev
+  atlas-access:environment: staging
+  atlas-access:atlas:
+${stackText("staging").split("atlas-access:atlas:\n")[1]?.split("\n\n")[0] ?? ""}
+  atlas-access:gcp:
+    projectId: syrf-dev
+  atlas-access:appUsers:
+    - username: syrf_dev_app
+      roles: [{ role: read, database: syrf_staging }]
+      scopes: [syrf-shared]
+      secretId: atlas-syrf-dev-app
+      secretAccessor: serviceAccount:syrf-dev-api@syrf-dev.iam.gserviceaccount.com
+`;
+    const out = tmp();
+    const result = await runMain(["--all", "--config-dir", configDir({}, { dev }), "--out", out, "--quiet"]);
+    expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(fs.readdirSync(out).sort()).toEqual(["dev", "prod", "staging"]);
+  });
+
+  it("refuses a typo in a namespace and a stack that conflicts with its peers, naming file and line", async () => {
+    const dir = configDir({
+      prod: (t) => t.replace("atlas-access:databaseAuditing:", "atlas-acess:databaseAuditing:"),
+    });
+    const result = await runMain(["--stack", "prod", "--config-dir", dir, "--out", tmp()]);
+    const line = stackText("prod").split("\n").indexOf("  atlas-access:databaseAuditing:") + 1;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "plan: stack prod: Invalid stack configuration (2 problems); nothing was registered:\n" +
+        `  - Pulumi.prod.yaml:${line}: atlas-acess:databaseAuditing: unknown namespace "atlas-acess", so nothing reads this key; did you mean atlas-access:databaseAuditing?\n` +
+        "  - Pulumi.prod.yaml:3: atlas-access:databaseAuditing: got nothing; required: no stack of Atlas project 64b7f3a1c2d4e5f6a7b8c9d0 declares it (stacks: prod, staging); the prod stack owns the project's database auditing and its alerts\n",
+    );
+  });
+
+  it("names the file, line and column of a YAML syntax error", async () => {
+    const dir = configDir({}, { draft: "config:\n  atlas-access:environment: [staging\n" });
+    const result = await runMain(["--stack", "draft", "--config-dir", dir, "--out", tmp()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^plan: stack draft: Pulumi\.draft\.yaml:3:1: /);
   });
 });
 

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../offline/plan";
+import { main } from "../offline/planCli";
 
 const FIXTURE = path.join(__dirname, "fixtures", "guardrail-program");
 
@@ -32,24 +32,29 @@ describe("plan: guardrail findings decide the exit code", () => {
     expect(result.stdout).toContain("Guardrails: no findings\n");
   });
 
-  test("Noncompliance: mandatory findings make the plan exit 1 and name rule, resource and message on stderr", async () => {
+  test("Noncompliance: mandatory findings make the plan exit 1; each is printed once, with its rule, resource and message", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-access-plan-"));
     const result = await runMain(["--stack", "noncompliant", "--config-dir", FIXTURE, "--out", out]);
     expect(result.code).toBe(1);
-    const lines = result.stderr.split("\n");
-    expect(lines[0]).toBe("plan: 24 mandatory guardrail finding(s); a deployment would be refused:");
-    expect(lines).toContain(
-      '  ATLAS-001 mongodbatlas:index/databaseUser:DatabaseUser conn-user: roles[0] grants forbidden role "readWriteAnyDatabase" on "admin"',
-    );
-    expect(lines).toContain(
-      "  K8S-001 kubernetes:helm.sh/v3:Release operator: values.watchNamespaces is []; an empty list makes the operator watch every namespace",
-    );
-    expect(lines).toContain(
-      '  IAM-003 aws:iam/rolePolicy:RolePolicy conn-extra: attaches an inline policy to connection role "conn-orders-prod"; it must have no permission policy',
+    expect(result.stderr).toBe(
+      "plan: stack noncompliant: 24 mandatory guardrail finding(s); a deployment would be refused (listed above)\n",
     );
     expect(result.stdout).toContain("Guardrails: 24 finding(s)\n");
-    expect(result.stdout).toContain(
-      "  MANDATORY AUDIT-001 aws:cloudtrail/trail:Trail trail: isMultiRegionTrail must be true\n",
+    const lines = result.stdout.split("\n");
+    for (const finding of [
+      '  MANDATORY ATLAS-001 mongodbatlas:index/databaseUser:DatabaseUser conn-user: roles[0] grants forbidden role "readWriteAnyDatabase" on "admin"',
+      "  MANDATORY K8S-001 kubernetes:helm.sh/v3:Release operator: values.watchNamespaces is []; an empty list makes the operator watch every namespace",
+      '  MANDATORY IAM-003 aws:iam/rolePolicy:RolePolicy conn-extra: attaches an inline policy to connection role "conn-orders-prod"; it must have no permission policy',
+      "  MANDATORY AUDIT-001 aws:cloudtrail/trail:Trail trail: isMultiRegionTrail must be true",
+    ]) {
+      expect([finding, lines.filter((l) => l === finding).length]).toEqual([finding, 1]);
+    }
+    // With --quiet nothing is printed on stdout, so the findings go to stderr, still once.
+    const quiet = await runMain(["--stack", "noncompliant", "--config-dir", FIXTURE, "--out", out, "--quiet"]);
+    expect(quiet.stdout).toBe("");
+    expect(quiet.stderr.split("\n")[0]).toBe(
+      "plan: stack noncompliant: 24 mandatory guardrail finding(s); a deployment would be refused:",
     );
+    expect(quiet.stderr).toContain("\n  AUDIT-001 aws:cloudtrail/trail:Trail trail: isMultiRegionTrail must be true\n");
   });
 });

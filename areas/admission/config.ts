@@ -95,7 +95,10 @@ export const admissionSchema = strictObject({
 export type AdmissionConfig = z.infer<typeof admissionSchema>;
 
 /** The sections of this area, keyed as in `Pulumi.<stack>.yaml`. */
-export const admissionSections = { admission: admissionSchema.optional() };
+export const admissionSections = {
+  /** Kyverno and the admission policies confining Atlas resources in preview namespaces. */
+  admission: admissionSchema.optional(),
+};
 
 /** What the admission rules read. */
 export interface AdmissionRuleInput {

@@ -10,6 +10,7 @@ import {
   httpsUrl,
   list,
   rotationSchema,
+  secret,
   strictObject,
   uniqueList,
 } from "../../config/schema";
@@ -46,15 +47,24 @@ export const appUserSchema = strictObject({
   description: z.string().default(""),
   /** Built-in roles on named databases: `read`/`readWrite`; anything else needs an entry in `roleOptIns`. */
   roles: z
-    .array(strictObject({ role: z.string().min(1, { error: "must name a role" }), database: databaseName }))
+    .array(
+      strictObject({
+        /** A built-in role: `read` or `readWrite` (an application user may also hold one of its `roleOptIns`). */
+        role: z.string().min(1, { error: "must name a role" }),
+        /** This stack's environment database (`atlas.environmentDatabases.<environment>`). */
+        database: databaseName,
+      }),
+    )
     .min(1, { error: "must grant at least one role on the environment's database" }),
   /** Explicit, documented opt-ins for a database-level role beyond read/readWrite. @default [] */
   roleOptIns: z
     .array(
       strictObject({
+        /** `dbAdmin`, `dbOwner` or `userAdmin`, on the databases this user is granted it on. */
         role: z.enum(OPT_IN_DATABASE_ROLES, {
           error: `must be one of: ${list(OPT_IN_DATABASE_ROLES)} (no broader role can be opted in)`,
         }),
+        /** Why the user needs it, for reviewers (at least 20 characters). */
         reason: z.string().min(20, { error: "must explain in at least 20 characters why this user needs the role" }),
       }),
     )
@@ -87,7 +97,9 @@ export const streamsSchema = strictObject({
   /** Stream processing workspaces (`StreamWorkspace`, not the deprecated `StreamInstance`). */
   workspaces: uniqueList(
     strictObject({
+      /** Workspace name (project-wide). */
       name: workspaceName,
+      /** Cloud the workspace runs in. */
       cloudProvider: z.enum(["AWS", "GCP", "AZURE"], { error: "must be one of: AWS, GCP, AZURE" }),
       /** Atlas stream-processing region name, e.g. `DUBLIN_IRL`. */
       region: z
@@ -104,12 +116,13 @@ export const streamsSchema = strictObject({
   /** Custom roles, one per persona, carrying exactly the stream processor actions the persona needs. @default [] */
   personaRoles: uniqueList(
     strictObject({
+      /** Custom role name (project-wide). */
       name: roleName,
       /** Who holds it, e.g. `operator` or `viewer`. */
       persona: z
         .string()
         .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "must be a persona name: lowercase letters, digits and '-'" }),
-      /** Admin API names (`CREATE_STREAM_PROCESSOR`), or the documentation's camelCase aliases. */
+      /** The stream processor actions the persona needs, and no more: Admin API names (`CREATE_STREAM_PROCESSOR`), or the documentation's camelCase aliases. */
       actions: uniqueList(
         z.string().refine((a) => streamProcessingAction(a) !== undefined, {
           error:
@@ -124,12 +137,15 @@ export const streamsSchema = strictObject({
   /** Custom roles used as a connection's "Execute As" profile: data actions on one database. @default [] */
   executionRoles: uniqueList(
     strictObject({
+      /** Custom role name (project-wide). */
       name: roleName,
+      /** The one database the actions apply to: this stack's environment database. */
       database: databaseName,
       /** Collections the actions apply to. @default [] (the whole database) */
       collections: uniqueList(
         z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/, { error: "must be a collection name" }),
       ).default([]),
+      /** Data actions a processor executing as this role may take. */
       actions: uniqueList(z.enum(DATA_ACTIONS, { error: `must be one of: ${list(DATA_ACTIONS)}` })).min(1, {
         error: "must carry at least one action",
       }),
@@ -140,7 +156,9 @@ export const streamsSchema = strictObject({
   users: z
     .array(
       strictObject({
+        /** Atlas username (SCRAM password user on `admin`). */
         username,
+        /** Why this user exists. @default "" */
         description: z.string().default(""),
         /** A `personaRoles[].name`; granted on `admin` as Atlas requires for custom roles. */
         role: z.string(),
@@ -149,7 +167,9 @@ export const streamsSchema = strictObject({
           error:
             "must name at least one workspace: a user without scopes reaches every workspace and cluster of the project",
         }),
+        /** Secret Manager secret id holding the generated password. */
         secretId,
+        /** The one workload identity granted `roles/secretmanager.secretAccessor` on that secret. */
         secretAccessor,
       }),
     )
@@ -157,13 +177,19 @@ export const streamsSchema = strictObject({
   /** Connection-registry entries of type `Cluster`, each executing as a least-privilege custom role. @default [] */
   connections: uniqueList(
     strictObject({
+      /** The workspace (`workspaces[].name`) the connection belongs to. */
       workspace: workspaceName,
+      /** Connection name, as processors refer to it. */
       name: z
         .string()
         .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must be a connection name: letters, digits, '_' and '-'" }),
+      /** The cluster it connects to (one of `atlas.clusters`). */
       cluster: clusterName,
+      /** The role processors using the connection act as. */
       executeAs: strictObject({
+        /** A `executionRoles[].name`. */
         role: z.string(),
+        /** `CUSTOM` (a built-in execute-as role reaches every database). */
         type: z.enum(["BUILT_IN", "CUSTOM"], { error: "must be one of: BUILT_IN, CUSTOM" }),
       }),
     }),
@@ -175,8 +201,11 @@ export type StreamsConfig = z.infer<typeof streamsSchema>;
 export const databaseAuditingSchema = strictObject({
   /** What the audit filter captures. Each toggle @default true. */
   capture: strictObject({
+    /** Successful logins. */
     authenticationSuccess: z.boolean().default(true),
+    /** Failed logins. */
     authenticationFailure: z.boolean().default(true),
+    /** Users and roles created, changed or dropped. */
     userAndRoleManagement: z.boolean().default(true),
   }).prefault({}),
   /** Also audit every successful authorization check (very noisy). @default false */
@@ -186,13 +215,16 @@ export const databaseAuditingSchema = strictObject({
    * database user or custom role changes (areas/atlas/README.md): the audit filter and the live verification cover them.
    */
   alerts: strictObject({
+    /** E-mail addresses alerted. @default [] */
     emails: uniqueList(email).default([]),
+    /** Webhooks alerted. @default [] */
     webhooks: z
       .array(
         strictObject({
+          /** The webhook's https:// URL. */
           url: httpsUrl,
           /** Shared secret Atlas sends with each call; set it with `pulumi config set --secret`. */
-          secret: z.string().min(1, { error: "must not be empty" }).optional(),
+          secret: secret(z.string().min(1, { error: "must not be empty" })).optional(),
         }),
       )
       .default([]),
@@ -203,7 +235,10 @@ export type DatabaseAuditingConfig = z.infer<typeof databaseAuditingSchema>;
 /** The sections of this area, keyed as in `Pulumi.<stack>.yaml`. */
 export const atlasSections = {
   gcp: gcpSchema.optional(),
+  /** Application password users: credentials generated into GCP Secret Manager, one reader per secret. */
   appUsers: z.array(appUserSchema).optional(),
+  /** Stream processing: workspaces, persona roles, execution roles, stream users and connections. */
   streams: streamsSchema.optional(),
+  /** Atlas database auditing and user/role alerts: one setting of the Atlas project, declared by prod only. */
   databaseAuditing: databaseAuditingSchema.optional(),
 };

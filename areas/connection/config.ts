@@ -13,7 +13,9 @@ import { nameExceptionProblem, principalProblem } from "./principals";
 
 /** A Kubernetes service account (namespace and name) that EKS Pod Identity may assume the role for. */
 const serviceAccount = strictObject({
+  /** The service account's namespace: the `kubernetes-namespace` session tag the trust statement requires. */
   namespace: z.string().regex(NAMESPACE_NAME, { error: "must be a Kubernetes namespace name (RFC 1123 label)" }),
+  /** The service account's name: the `kubernetes-service-account` session tag the trust statement requires. */
   name: z.string().regex(SERVICE_ACCOUNT_NAME, {
     error: "must be a Kubernetes service account name: lowercase letters, digits, '-' and '.'",
   }),
@@ -30,10 +32,17 @@ export const connectionSchema = strictObject({
     error: "must list at least one workload role ARN that may assume the connection role",
   }),
   /** Database roles of the Atlas user bound to the role: `read`/`readWrite` on this stack's environment database. */
-  roles: uniqueList(strictObject({ role: z.string(), database: databaseName }), (r) => `${r.role}@${r.database}`).min(
-    1,
-    { error: "must grant at least one role, e.g. { role: readWrite, database: <this environment's database> }" },
-  ),
+  roles: uniqueList(
+    strictObject({
+      /** A built-in role: `read` or `readWrite` (an application user may also hold one of its `roleOptIns`). */
+      role: z.string(),
+      /** This stack's environment database (`atlas.environmentDatabases.<environment>`). */
+      database: databaseName,
+    }),
+    (r) => `${r.role}@${r.database}`,
+  ).min(1, {
+    error: "must grant at least one role, e.g. { role: readWrite, database: <this environment's database> }",
+  }),
   /** Clusters the Atlas user may reach (required: no scopes means every cluster of the project). */
   scopes: uniqueList(clusterName).min(1, {
     error: "must name at least one cluster: an Atlas user without scopes may reach every cluster of the project",
@@ -56,11 +65,13 @@ export const connectionSchema = strictObject({
    * session tags `kubernetes-namespace` and `kubernetes-service-account`. @default undefined (no Pod Identity statement)
    */
   eksPodIdentity: strictObject({
+    /** ARNs of the EKS clusters (in this account) whose pods may assume the role. */
     clusterArns: uniqueList(
       z.string().regex(EKS_CLUSTER_ARN, {
         error: "must be an EKS cluster ARN such as arn:aws:eks:eu-west-1:111122223333:cluster/apps",
       }),
     ).min(1, { error: "must list at least one EKS cluster ARN, or remove eksPodIdentity" }),
+    /** The service accounts whose pods may assume the role: one trust statement each. */
     serviceAccounts: uniqueList(serviceAccount, (s) => `${s.namespace}/${s.name}`).min(1, {
       error:
         "must name at least one service account ({ namespace, name }): without it any pod of the clusters whose service account is associated with the role could assume it",
@@ -73,7 +84,9 @@ export const connectionSchema = strictObject({
    */
   nameExceptions: uniqueList(
     strictObject({
+      /** The allowed principal (as written in `allowedPrincipals`) whose name reads like a person's. */
       principal: z.string(),
+      /** Which workload the role belongs to, in at least 20 characters: what a reviewer checks. */
       reason: z.string().min(20, { error: "must say, in at least 20 characters, which workload the role belongs to" }),
     }),
     (e) => e.principal.toLowerCase(),

@@ -44,8 +44,8 @@ describe("database users per project", () => {
       stack: "qa",
       raw: engineValues({ ...valid(), previews: { ...previewsOf(valid()), maxPreviews: 44 } }),
     };
-    // qa, a copy of staging, also shares its workloads and log group; only the count matters here.
-    expect(problems(cfg, [prod, other]).filter((p) => p.startsWith("atlas-access:previews"))).toEqual([
+    // qa, a copy of staging, also shares its workloads, log group and previews; only the count matters here.
+    expect(problems(cfg, [prod, other]).filter((p) => p.startsWith("atlas-access:previews.maxPreviews"))).toEqual([
       "atlas-access:previews.maxPreviews: got 50; with the database users the stacks declare (staging 5, prod 2, qa 5) and 44 previews of other stacks makes 106, more than the project's 100 (projectDatabaseUserLimit); set maxPreviews to at most 44",
     ]);
   });
@@ -55,10 +55,10 @@ describe("database users per project", () => {
     previewsOf(cfg).maxPreviews = 96;
     // Alone, staging is also refused for naming prod as its trail's owner; the count is its own users only.
     const alone = problems(cfg, []);
-    expect(alone.filter((p) => p.startsWith("atlas-access:previews"))).toEqual([
+    expect(alone.filter((p) => p.startsWith("atlas-access:previews.maxPreviews"))).toEqual([
       "atlas-access:previews.maxPreviews: got 96; with the database users the stacks declare (staging 5) makes 101, more than the project's 100 (projectDatabaseUserLimit); set maxPreviews to at most 95",
     ]);
     previewsOf(cfg).projectDatabaseUserLimit = 200;
-    expect(problems(cfg, []).filter((p) => p.startsWith("atlas-access:previews"))).toEqual([]);
+    expect(problems(cfg, []).filter((p) => p.startsWith("atlas-access:previews.maxPreviews"))).toEqual([]);
   });
 });

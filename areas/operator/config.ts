@@ -140,6 +140,7 @@ export const PREVIEW_LIST_KEY = "previewList";
 /** The sections of this area, keyed as in `Pulumi.<stack>.yaml`. */
 export const operatorSections = {
   operator: operatorSchema.optional(),
+  /** The open and closing pull requests that get a preview (namespace, database user), and their naming. */
   previews: previewsSchema.optional(),
   previewList: previewListSchema.optional(),
 };

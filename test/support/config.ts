@@ -44,3 +44,20 @@ export const stackProblems = (stack: string, mutate: (config: Record<string, unk
 /** `stack`'s validated config (throws when it is invalid). */
 export const stackConfig = (stack: string, mutate?: (config: Record<string, unknown>) => void): StackConfig =>
   parseStackConfig(engineValues(stack, mutate), { secretKeys: readStackConfig(stack).secretKeys });
+
+/**
+ * The problems of `stack` against the other stacks of `stacks` (raw values by stack name, e.g. from
+ * {@link engineValues}), as the program's cross-stack phase reports them; none when accepted.
+ */
+export function problemsAcross(stacks: Record<string, Record<string, unknown>>, stack: string): string[] {
+  const peers = Object.entries(stacks)
+    .filter(([name]) => name !== stack)
+    .map(([name, raw]) => ({ stack: name, raw }));
+  try {
+    parseStackConfig(stacks[stack] ?? {}, { stack, peers });
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}

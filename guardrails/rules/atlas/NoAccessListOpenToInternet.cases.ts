@@ -25,11 +25,26 @@ export const cases: RuleCases = {
         'mongodbatlas:index/projectIpAccessList:ProjectIpAccessList ip: ipAddress "0.0.0.0" admits every address on the internet',
       ],
     },
+    {
+      name: "IPv6 blocks covering every IPv4 address (mapped, or a /64 around the mapped range)",
+      resources: [
+        mutate(entry, { cidrBlock: "::ffff:0:0/96" }, "mapped"),
+        mutate(entry, { cidrBlock: "::/64" }, "low"),
+      ],
+      findings: [
+        'mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry mapped: cidrBlock "::ffff:0:0/96" admits every address on the internet',
+        'mongodbatlas:index/serviceAccountAccessListEntry:ServiceAccountAccessListEntry low: cidrBlock "::/64" admits every address on the internet',
+      ],
+    },
   ],
   compliant: [
     {
       name: "a /32 and a narrow CIDR",
-      resources: [entry, mutate(entry, { cidrBlock: undefined, ipAddress: "198.51.100.7" })],
+      resources: [
+        entry,
+        mutate(entry, { cidrBlock: undefined, ipAddress: "198.51.100.7" }),
+        mutate(entry, { cidrBlock: "2001:db8::/64" }, "v6"),
+      ],
     },
   ],
 };

@@ -1,12 +1,6 @@
+import { coversEveryAddress } from "../../../domain/formats";
 import { q, str } from "../../lib/values";
 import type { ResourceRule } from "../../types";
-
-/** A CIDR or address that admits every IPv4 or IPv6 address. */
-function isWorld(value: string): boolean {
-  const [addr, prefix] = value.split("/");
-  if (prefix !== undefined && Number(prefix) === 0) return true;
-  return addr === "0.0.0.0" || addr === "::" || addr === "::/0";
-}
 
 export const NoAccessListOpenToInternet: ResourceRule = {
   kind: "resource",
@@ -14,7 +8,7 @@ export const NoAccessListOpenToInternet: ResourceRule = {
   title: "No Atlas access list entry is open to the whole internet.",
   severity: "critical",
   reason:
-    "An access list entry of 0.0.0.0/0 (or ::/0) lets a leaked credential be used from anywhere; the access list is the " +
+    "An access list entry of 0.0.0.0/0 (or ::/0, or ::ffff:0:0/96: every IPv4 address, mapped) lets a leaked credential be used from anywhere; the access list is the " +
     "second factor of an API credential or project.",
   remediation:
     "List the exact egress addresses (a /32, or the narrowest CIDR) of the cluster or runner that uses the credential.",
@@ -28,7 +22,7 @@ export const NoAccessListOpenToInternet: ResourceRule = {
     const out: string[] = [];
     for (const field of ["cidrBlock", "ipAddress"]) {
       const v = str(r.inputs[field]);
-      if (v !== undefined && isWorld(v)) out.push(`${field} ${q(v)} admits every address on the internet`);
+      if (v !== undefined && coversEveryAddress(v)) out.push(`${field} ${q(v)} admits every address on the internet`);
     }
     return out;
   },
