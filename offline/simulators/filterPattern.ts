@@ -1,6 +1,7 @@
 /**
  * A small, strict parser and evaluator for the CloudWatch Logs JSON filter-pattern grammar, written because no npm
- * library evaluates these patterns. It accepts only what the reference documents and this program needs:
+ * library evaluates these patterns. It accepts only what the AWS documentation of the syntax describes
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html) and this program needs:
  *
  *   pattern    := "{" or "}"
  *   or         := and ("||" and)*                       (`&&` binds tighter than `||`)
