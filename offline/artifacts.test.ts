@@ -1,5 +1,6 @@
 /** `resources.json`: every registration in engine order with what it waits for (`type:name`), secrets redacted. */
-import { renderArtifacts } from "./artifacts";
+import { parseAllDocuments } from "yaml";
+import { PREVIEWS_FILE, renderArtifacts } from "./artifacts";
 import { type Registration, SECRET_SIG, SECRET_SIG_VALUE } from "./registrations";
 
 const reg = (
@@ -38,5 +39,39 @@ describe("renderArtifacts: resources.json", () => {
         inputs: { stringData: "[secret]" },
       },
     ]);
+  });
+});
+
+describe("renderArtifacts: Kubernetes objects", () => {
+  const manifest = (kind: string, name: string, namespace?: string) => ({
+    apiVersion: "v1",
+    kind,
+    metadata: namespace ? { name, namespace } : { name },
+  });
+
+  it("writes each preview namespace's objects into one stream, in registration order; every other object alone", () => {
+    const files = renderArtifacts([
+      reg("kubernetes:core/v1:Namespace", "pr-7", [], manifest("Namespace", "pr-7")),
+      reg("kubernetes:core/v1:Namespace", "ops", [], manifest("Namespace", "ops")),
+      reg("kubernetes:core/v1:ConfigMap", "pr-7-settings", [], manifest("ConfigMap", "settings", "pr-7")),
+      reg("kubernetes:core/v1:Namespace", "pr-8", [], manifest("Namespace", "pr-8")),
+      reg("kubernetes:core/v1:ConfigMap", "ops-settings", [], manifest("ConfigMap", "settings", "ops")),
+    ]);
+    expect([...files.keys()].filter((f) => f.startsWith("kubernetes/")).sort()).toEqual([
+      "kubernetes/ConfigMap-ops-settings.yaml",
+      "kubernetes/Namespace-ops.yaml",
+      PREVIEWS_FILE,
+    ]);
+    const previews = parseAllDocuments(files.get(PREVIEWS_FILE) ?? "").map((d) => d.toJS() as object);
+    expect(previews).toEqual([
+      manifest("Namespace", "pr-7"),
+      manifest("ConfigMap", "settings", "pr-7"),
+      manifest("Namespace", "pr-8"),
+    ]);
+  });
+
+  it("writes no preview file without previews", () => {
+    const files = renderArtifacts([reg("kubernetes:core/v1:Namespace", "ops", [], manifest("Namespace", "ops"))]);
+    expect(files.has(PREVIEWS_FILE)).toBe(false);
   });
 });
