@@ -8,6 +8,7 @@ import { parseArgs } from "util";
 import { ConfigError } from "../../config/parse";
 import { runStack } from "../../offline/harness";
 import { PROJECT_ROOT, listStacks, readStackConfig } from "../../offline/stackFiles";
+import { checkApiKeys } from "./checks/apiKeys";
 import { checkLogins } from "./checks/logins";
 import { checkAccessList, checkCustomRoles } from "./checks/project";
 import { checkPasswordRotations, checkServiceAccounts } from "./checks/credentials";
@@ -24,7 +25,8 @@ export const USAGE = `Usage: npm run verify-live -- --stack <name> [options]
 
 Compares the live Atlas project of <name> (read-only, Atlas Admin API v2) with what every stack of this repository
 declares, and reports unexpected users, drift, orphaned previews, broad custom roles, open access lists, service
-accounts beyond their roles, expiring or overdue credentials, failed and unexpected logins.
+accounts beyond their roles, programmatic API keys on the project or with organization roles beyond read, expiring
+or overdue credentials, failed and unexpected logins.
 
 Options:
   --stack <name>                 the stack whose Atlas project and clusters are read (required)
@@ -36,12 +38,13 @@ Options:
   --failed-login-threshold <n>   report n or more failed logins of one user from one address (default 10)
   --open-pull-requests <n,...>   the open pull requests (default: GitHub's list when GITHUB_TOKEN and
                                  GITHUB_REPOSITORY are set, else the stack config's previews)
-  --known-credentials <id,...>   client ids of credentials this program does not create but which may reach the
-                                 project (the deploy and verification credentials)
+  --known-credentials <id,...>   service-account client ids or API-key public keys of credentials this program does
+                                 not create but which may reach the project (the deploy and verification credentials)
   --help                         print this help
 
 Environment: MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (a service account with Organization Read Only,
-or Project Read Only plus Project Monitoring Admin for the access history), MONGODB_ATLAS_BASE_URL (default
+or Project Read Only plus Project Monitoring Admin for the access history; the project's API-key list needs Project
+Owner and is read from the organization's list when Atlas refuses it), MONGODB_ATLAS_BASE_URL (default
 ${DEFAULT_BASE_URL}), GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}).
 
 Exit code: 0 clean, 1 on a finding at or above --fail-on, 2 on a usage, config or API error.
@@ -168,11 +171,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: CliDepe
       knownCredentials: new Set(list(values["known-credentials"], "--known-credentials", /^\S+$/)),
     };
     const sinceText = new Date(now - since).toISOString();
+    const projectKeys = live.projectApiKeys;
     const findings = sortFindings([
       ...checkUsers(declared, live.users, ctx),
       ...checkCustomRoles(declared, live.customRoles),
       ...checkAccessList(declared, live.accessList),
       ...checkServiceAccounts(declared, live.orgServiceAccounts, live.projectServiceAccounts, ctx),
+      ...checkApiKeys(live.orgApiKeys, "keys" in projectKeys ? projectKeys.keys : [], target, ctx),
       ...checkPasswordRotations(declared, ctx),
       ...checkLogins(declared, live.accessLogs, ctx, sinceText),
     ]);
@@ -189,6 +194,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: CliDepe
         `${live.accessList.length} access-list entries`,
         `${live.projectServiceAccounts.length} project service accounts`,
         `${live.orgServiceAccounts.length} organization service accounts`,
+        `${live.orgApiKeys.length} organization API keys`,
+        "keys" in projectKeys
+          ? `${projectKeys.keys.length} project API keys`
+          : `no project API keys (listProjectApiKeys refused: HTTP ${projectKeys.refused.status} ${projectKeys.refused.errorCode}; their project roles read from the organization's keys)`,
         `${attempts} authentication attempts on ${live.accessLogs.length} cluster(s) since ${sinceText}`,
       ],
       openPullRequests: open,

@@ -1,4 +1,5 @@
 import { type AtlasClientOptions, MEDIA_2023_01_01, MEDIA_2024_08_05, createAtlasClient } from "./client";
+import { apiKey } from "./fixtures/project";
 import { AtlasApiError, retryAfterMs } from "./http";
 import { type FakeAtlas, type FakeAtlasOptions, type FakeProject, startFakeAtlas } from "./testing/fakeAtlas";
 
@@ -20,6 +21,11 @@ const project: FakeProject = {
   accessList: [],
   projectServiceAccounts: [],
   orgServiceAccounts: [],
+  apiKeys: [
+    apiKey(1, "keyaaaaa", "a", ["ORG_MEMBER"]),
+    apiKey(2, "keybbbbb", "b", ["ORG_MEMBER", "GROUP_READ_ONLY"]),
+    apiKey(3, "keyccccc", "c", ["ORG_OWNER"]),
+  ],
   accessLogs: {},
   openPullRequests: [],
 };
@@ -60,6 +66,17 @@ describe("Atlas client against a local Admin API", () => {
     ]);
     await client.listOrgServiceAccounts(ORG);
     expect(server.requests.at(-1)?.accept).toBe(MEDIA_2024_08_05);
+  });
+
+  it("reads the organization's and the project's API keys, every page, as version 2023-01-01", async () => {
+    const { client, server } = await setUp();
+    expect((await client.listOrgApiKeys(ORG)).map((k) => k.publicKey)).toEqual(["keyaaaaa", "keybbbbb", "keyccccc"]);
+    expect((await client.listProjectApiKeys(GROUP)).map((k) => k.publicKey)).toEqual(["keybbbbb"]);
+    expect(server.requests.slice(1).map((r) => [r.operation, r.path, r.query.pageNum, r.accept])).toEqual([
+      ["listApiKeys", `/api/atlas/v2/orgs/${ORG}/apiKeys`, "1", MEDIA_2023_01_01],
+      ["listApiKeys", `/api/atlas/v2/orgs/${ORG}/apiKeys`, "2", MEDIA_2023_01_01],
+      ["listProjectApiKeys", `/api/atlas/v2/groups/${GROUP}/apiKeys`, "1", MEDIA_2023_01_01],
+    ]);
   });
 
   it("retries a 429 after its Retry-After and a 500 after a back-off, then succeeds", async () => {

@@ -17,6 +17,8 @@ export type AccessListEntry = Schemas["NetworkPermissionEntry"];
 export type ProjectServiceAccount = Schemas["GroupServiceAccount"];
 export type OrgServiceAccount = Schemas["OrgServiceAccount"];
 export type AccessLog = Schemas["MongoDBAccessLogs"];
+/** A (legacy) programmatic API key with every project and organization role it holds. */
+export type ApiKey = Schemas["ApiKeyUserDetails"];
 
 export const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
 /** The versions the specification subset declares for each operation's 200 response (see vendor/atlas-admin-api). */
@@ -42,6 +44,10 @@ export interface AtlasClient {
   listAccessList(groupId: string): Promise<AccessListEntry[]>;
   listProjectServiceAccounts(groupId: string): Promise<ProjectServiceAccount[]>;
   listOrgServiceAccounts(orgId: string): Promise<OrgServiceAccount[]>;
+  /** Every API key of the organization (`listApiKeys`: Organization Member suffices). */
+  listOrgApiKeys(orgId: string): Promise<ApiKey[]>;
+  /** The organization's API keys assigned to the project (`listProjectApiKeys`: needs Project Owner). */
+  listProjectApiKeys(groupId: string): Promise<ApiKey[]>;
   /** Authentication attempts on one cluster between `start` and `end` (epoch milliseconds). */
   listAccessLogs(groupId: string, clusterName: string, window: { start: number; end: number }): Promise<AccessLog[]>;
 }
@@ -158,6 +164,24 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
           api.GET("/api/atlas/v2/orgs/{orgId}/serviceAccounts", {
             params: { path: { orgId }, query: paging(pageNum) },
             headers: v2024,
+          }),
+        ),
+      ),
+    listOrgApiKeys: (orgId) =>
+      allPages("GET orgs/apiKeys", (pageNum) =>
+        call("GET orgs/apiKeys", () =>
+          api.GET("/api/atlas/v2/orgs/{orgId}/apiKeys", {
+            params: { path: { orgId }, query: paging(pageNum) },
+            headers: v2023,
+          }),
+        ),
+      ),
+    listProjectApiKeys: (groupId) =>
+      allPages("GET groups/apiKeys", (pageNum) =>
+        call("GET groups/apiKeys", () =>
+          api.GET("/api/atlas/v2/groups/{groupId}/apiKeys", {
+            params: { path: { groupId }, query: paging(pageNum) },
+            headers: v2023,
           }),
         ),
       ),

@@ -34,7 +34,10 @@ export interface CheckContext {
   expiryWarningDays: number;
   /** Failed authentications from one source for one user, at or above which they are reported. */
   failedLoginThreshold: number;
-  /** Client ids of credentials this program does not create but which may reach the project (deploy, this check). */
+  /**
+   * Service-account client ids and API-key public keys of credentials this program does not create but which may
+   * reach the project (deploy, this check).
+   */
   knownCredentials: ReadonlySet<string>;
 }
 

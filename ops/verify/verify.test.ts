@@ -101,7 +101,7 @@ describe("verify-live against fixture projects", () => {
     expect(stdout).toBe(
       [
         "atlas-access live verification: stack staging, project 64b7f3a1c2d4e5f6a7b8c9d0, organization 5f0c2a9e8d1b4c3a2e1f0d9c, at 2026-12-10T06:00:00.000Z",
-        "Read from Atlas: 8 database users, 3 custom roles, 1 access-list entries, 2 project service accounts, 2 organization service accounts, 3 authentication attempts on 1 cluster(s) since 2026-12-09T06:00:00.000Z",
+        "Read from Atlas: 8 database users, 3 custom roles, 1 access-list entries, 2 project service accounts, 2 organization service accounts, 1 organization API keys, 0 project API keys, 3 authentication attempts on 1 cluster(s) since 2026-12-09T06:00:00.000Z",
         "Open pull requests: 12 (--open-pull-requests)",
         "",
         "Findings: no findings",
@@ -264,7 +264,7 @@ describe("verify-live: thresholds, reports and errors", () => {
       "",
       "Project `64b7f3a1c2d4e5f6a7b8c9d0`, checked at 2026-12-10T06:00:00.000Z: **2 finding(s) (2 high); 2 at or above high**.",
       "",
-      "Read: 8 database users, 3 custom roles, 1 access-list entries, 2 project service accounts, 2 organization service accounts, 3 authentication attempts on 1 cluster(s) since 2026-12-09T06:00:00.000Z. Open pull requests: none (GitHub example/atlas-access).",
+      "Read: 8 database users, 3 custom roles, 1 access-list entries, 2 project service accounts, 2 organization service accounts, 1 organization API keys, 0 project API keys, 3 authentication attempts on 1 cluster(s) since 2026-12-09T06:00:00.000Z. Open pull requests: none (GitHub example/atlas-access).",
       "",
       "| severity | finding | subject | what | fix |",
       "| --- | --- | --- | --- | --- |",

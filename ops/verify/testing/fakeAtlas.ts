@@ -10,6 +10,7 @@ import type { AddressInfo } from "net";
 import type {
   AccessListEntry,
   AccessLog,
+  ApiKey,
   CustomRole,
   DatabaseUser,
   OrgServiceAccount,
@@ -26,6 +27,8 @@ export interface FakeProject {
   accessList: AccessListEntry[];
   projectServiceAccounts: ProjectServiceAccount[];
   orgServiceAccounts: OrgServiceAccount[];
+  /** The organization's API keys with all their roles; the project's list is those with a role on `groupId`. */
+  apiKeys: ApiKey[];
   /** Per cluster name. */
   accessLogs: Record<string, AccessLog[]>;
   /** Open pull request numbers GitHub reports. */
@@ -33,7 +36,7 @@ export interface FakeProject {
 }
 
 export type Fault =
-  | { status: 429 | 500 | 503; retryAfter?: string }
+  | { status: 401 | 403 | 429 | 500 | 503; retryAfter?: string }
   | { malformed: "not-json" | "wrong-shape" }
   | { expireTokens: true }
   | { delayMs: number };
@@ -131,7 +134,8 @@ export async function startFakeAtlas(project: FakeProject, options: FakeAtlasOpt
           fault.retryAfter === undefined ? {} : { "Retry-After": fault.retryAfter };
         if (operation === "token")
           return send(fault.status, { error: "temporarily_unavailable" }, "application/json", undefined, headers);
-        const code = fault.status === 429 ? "RATE_LIMITED" : "UNEXPECTED_ERROR";
+        const code =
+          fault.status === 429 ? "RATE_LIMITED" : fault.status < 500 ? "USER_UNAUTHORIZED" : "UNEXPECTED_ERROR";
         return send(
           fault.status,
           { error: fault.status, errorCode: code, detail: "injected by the test" },
@@ -192,6 +196,9 @@ export async function startFakeAtlas(project: FakeProject, options: FakeAtlasOpt
         listProjectIpAccessLists: () => page(project.accessList),
         listProjectServiceAccounts: () => page(project.projectServiceAccounts),
         listServiceAccounts: () => page(project.orgServiceAccounts),
+        listApiKeys: () => page(project.apiKeys),
+        listProjectApiKeys: () =>
+          page(project.apiKeys.filter((k) => (k.roles ?? []).some((r) => r.groupId === project.groupId))),
         listAccessLogsByClusterName: () => {
           const start = Number(query.start ?? "0");
           const end = Number(query.end ?? String(Number.MAX_SAFE_INTEGER));
