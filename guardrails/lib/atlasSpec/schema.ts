@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isRecord } from "../values";
 import { javaPattern } from "./javaPattern";
-import { implicitDiscriminator, selectVariant } from "./variants";
+import { type Variants, implicitDiscriminator, selectVariant } from "./variants";
 
 type Schema = Record<string, unknown>;
 
@@ -22,11 +22,16 @@ export const SUBSET_FILE = path.join(__dirname, "..", "..", "..", "vendor", "atl
 const SCHEMAS = "#/components/schemas/";
 const BASE = "__base";
 
-let cached: { schemas: Record<string, Schema>; document: Schema } | undefined;
+let cached: { schemas: Record<string, Schema>; document: Schema; variants: Map<string, Variants> } | undefined;
 
 /** The vendored subset's component schemas, as the spec states them. */
 export function specSchemas(): Record<string, Schema> {
   return load().schemas;
+}
+
+/** How component `name` selects its variant by a property all its views enumerate (`variants.ts`), if it does. */
+export function implicitVariants(name: string): Variants | undefined {
+  return load().variants.get(name);
 }
 
 /** The adapted document: `components.schemas` (and the `<Name>__base` of each discriminated schema). */
@@ -34,7 +39,7 @@ export function adaptedDocument(): Schema {
   return load().document;
 }
 
-function load(): { schemas: Record<string, Schema>; document: Schema } {
+function load(): { schemas: Record<string, Schema>; document: Schema; variants: Map<string, Variants> } {
   if (!cached) {
     const spec = JSON.parse(fs.readFileSync(SUBSET_FILE, "utf8")) as {
       components: { schemas: Record<string, Schema> };
@@ -42,10 +47,12 @@ function load(): { schemas: Record<string, Schema>; document: Schema } {
     const schemas = spec.components.schemas;
     const discriminated = new Set(Object.keys(schemas).filter((n) => isRecord(schemas[n]?.discriminator)));
     const adapted: Record<string, Schema> = {};
+    const implicit = new Map<string, Variants>();
     for (const [name, schema] of Object.entries(schemas)) {
       const plain = adapt(schema, discriminated) as Schema;
       if (!discriminated.has(name)) {
         const variants = implicitDiscriminator(schema, schemas);
+        if (variants) implicit.set(name, variants);
         adapted[name] = variants ? selectVariant(name, variants) : plain;
         continue;
       }
@@ -65,7 +72,7 @@ function load(): { schemas: Record<string, Schema>; document: Schema } {
         ],
       };
     }
-    cached = { schemas, document: { components: { schemas: adapted } } };
+    cached = { schemas, document: { components: { schemas: adapted } }, variants: implicit };
   }
   return cached;
 }

@@ -4,7 +4,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { q } from "../values";
-import { adaptedDocument, specSchemas } from "./schema";
+import { adaptedDocument, implicitVariants, specSchemas } from "./schema";
 import { SPEC_PATH } from "./variants";
 
 const DOCUMENT_ID = "atlas-admin-api";
@@ -121,6 +121,13 @@ function patternIn(at: string): string {
 
 /** One sentence per violation of `schema` by `body`, sorted; empty when the body conforms. */
 export function violations(schema: string, body: unknown): string[] {
+  // A body whose selecting property some views accept is judged by those views alone, as the whole schema would
+  // judge it (its `if`s pass over the others): compiling only them spares the rest (16 alert views, 250 ms).
+  const found = implicitVariants(schema);
+  const selector =
+    body !== null && typeof body === "object" && found ? (body as Record<string, unknown>)[found.property] : undefined;
+  const views = found?.variants.filter((v) => typeof selector === "string" && v.values.includes(selector)) ?? [];
+  if (views.length > 0) return [...new Set(views.flatMap((v) => violations(v.name, body)))].sort();
   const validate = validator(schema);
   if (validate(body)) return [];
   const lines = (validate.errors ?? []).map((e) => describe(e, body)).filter((l): l is string => l !== undefined);
