@@ -6,21 +6,11 @@
 import { accessModel } from "./access";
 import { impliedPrivileges } from "./accessGrants";
 import { accessMatrix, collapsePreviews, principalLabel } from "./accessView";
-import type { Registration } from "./registrations";
+import { registration } from "./registrations";
 
 let n = 0;
-const reg = (type: string, inputs: Record<string, unknown>, parent: [string, string] | null = null): Registration => ({
-  type,
-  name: `r${++n}`,
-  parent: parent?.[1] ?? null,
-  parentType: parent?.[0] ?? null,
-  custom: true,
-  inputs,
-  protect: false,
-  retainOnDelete: false,
-  dependsOn: [],
-  dependencies: [],
-});
+const reg = (type: string, inputs: Record<string, unknown>, parent: [string, string] | null = null) =>
+  registration({ type, name: `r${++n}`, inputs, parent: parent?.[1] ?? null, parentType: parent?.[0] ?? null });
 const USER = "mongodbatlas:index/databaseUser:DatabaseUser";
 const ROLE_ARN = "arn:aws:iam::111122223333:role/orders-atlas";
 

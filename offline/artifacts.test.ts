@@ -1,25 +1,10 @@
 /** `resources.json`: every registration in engine order with what it waits for (`type:name`), secrets redacted. */
 import { parseAllDocuments } from "yaml";
 import { PREVIEWS_FILE, renderArtifacts } from "./artifacts";
-import { type Registration, SECRET_SIG, SECRET_SIG_VALUE } from "./registrations";
+import { SECRET_SIG, SECRET_SIG_VALUE, registration } from "./registrations";
 
-const reg = (
-  type: string,
-  name: string,
-  dependencies: string[],
-  inputs: Record<string, unknown> = {},
-): Registration => ({
-  type,
-  name,
-  parent: null,
-  parentType: null,
-  custom: true,
-  inputs,
-  protect: false,
-  retainOnDelete: false,
-  dependsOn: dependencies.map((d) => d.split(":").pop() as string),
-  dependencies,
-});
+const reg = (type: string, name: string, dependencies: string[], inputs: Record<string, unknown> = {}) =>
+  registration({ type, name, inputs, dependsOn: dependencies.map((d) => d.split(":").pop() as string), dependencies });
 
 describe("renderArtifacts: resources.json", () => {
   it("lists type, name, parent, dependsOn (type:name) and redacted inputs, in registration order", () => {

@@ -27,6 +27,19 @@ export interface Registration {
   dependencies: string[];
 }
 
+/** A registration as the engine records a plain resource, with `fields` set: for tests and fixtures. */
+export const registration = (fields: Pick<Registration, "type" | "name"> & Partial<Registration>): Registration => ({
+  parent: null,
+  parentType: null,
+  custom: true,
+  inputs: {},
+  protect: false,
+  retainOnDelete: false,
+  dependsOn: [],
+  dependencies: [],
+  ...fields,
+});
+
 export function isSecret(value: unknown): value is { value: unknown } {
   return (
     value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_SIG_VALUE

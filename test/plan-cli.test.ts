@@ -12,7 +12,7 @@ import { SECURE_PLACEHOLDER } from "../config/stackFiles";
 import { groupByComponent } from "../offline/plan";
 import { USAGE, main } from "../offline/planCli";
 import { makeStyle, useColour } from "../offline/planTerminal";
-import type { Registration } from "../offline/registrations";
+import { registration } from "../offline/registrations";
 import { PROJECT_ROOT } from "../offline/stackFiles";
 import { readTree } from "./support/files";
 
@@ -221,18 +221,8 @@ ${stackText("staging").split("atlas-access:atlas:\n")[1]?.split("\n\n")[0] ?? ""
 });
 
 describe("groupByComponent", () => {
-  const reg = (type: string, name: string, parent: [string, string] | null, custom = true): Registration => ({
-    type,
-    name,
-    parent: parent?.[1] ?? null,
-    parentType: parent?.[0] ?? null,
-    custom,
-    inputs: {},
-    protect: false,
-    retainOnDelete: false,
-    dependsOn: [],
-    dependencies: [],
-  });
+  const reg = (type: string, name: string, parent: [string, string] | null, custom = true) =>
+    registration({ type, name, custom, parent: parent?.[1] ?? null, parentType: parent?.[0] ?? null });
 
   it("finds a parent by type and name: a resource named like a component is not its child", () => {
     const regs = [

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type RunResult, runStack } from "../../offline/harness";
-import { type Registration } from "../../offline/registrations";
+import { type Registration, registration } from "../../offline/registrations";
 import { readStackConfig } from "../../offline/stackFiles";
 import { ConnectionRole } from "./ConnectionRole";
 import { ACCOUNT, GOOD_ARGS, PROJECT_ID, permissionGrants } from "./fixtures/connectionRole";
@@ -148,18 +148,7 @@ describe("the plans' summaries, literally", () => {
 
 describe("permissionGrants can fail (negative controls on a copy of the real registrations)", () => {
   const name = "syrf-prod-api-atlas";
-  const extra = (type: string, inputs: Record<string, unknown>): Registration => ({
-    type,
-    name: "added",
-    parent: null,
-    parentType: null,
-    custom: true,
-    inputs,
-    protect: false,
-    retainOnDelete: false,
-    dependsOn: [],
-    dependencies: [],
-  });
+  const extra = (type: string, inputs: Record<string, unknown>) => registration({ type, name: "added", inputs });
   it.each([
     [
       "an inline RolePolicy",

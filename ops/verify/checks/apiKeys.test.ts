@@ -1,15 +1,8 @@
 /** The API-key check on hand-made key lists (pure: no server, no program run). */
-import type { CheckContext } from "../finding";
-import { GROUP, ORG, apiKey } from "../fixtures/project";
+import { CHECK_CONTEXT, GROUP, ORG, apiKey } from "../fixtures/project";
 import { checkApiKeys } from "./apiKeys";
 
-const ctx: CheckContext = {
-  now: Date.parse("2026-12-10T00:00:00Z"),
-  openPullRequests: new Set(),
-  expiryWarningDays: 14,
-  failedLoginThreshold: 10,
-  knownCredentials: new Set(),
-};
+const ctx = CHECK_CONTEXT;
 const scope = { orgId: ORG, projectId: GROUP };
 const check = (org: Parameters<typeof checkApiKeys>[0], project: Parameters<typeof checkApiKeys>[1] = []) =>
   checkApiKeys(org, project, scope, ctx).map((f) => [f.severity, f.subject, f.message]);

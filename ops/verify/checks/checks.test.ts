@@ -1,7 +1,7 @@
 /** The checks the fixture projects do not reach, each on a minimal declaration (pure: no program run). */
 import type { Declared } from "../declared";
 import { apiActionName } from "../declared";
-import type { CheckContext } from "../finding";
+import { CHECK_CONTEXT } from "../fixtures/project";
 import { checkPasswordRotations, checkServiceAccounts } from "./credentials";
 import { checkAccessList, checkCustomRoles } from "./project";
 import { previewNumber } from "./users";
@@ -22,13 +22,7 @@ const declared: Declared = {
   accessList: [],
   previews: undefined,
 };
-const ctx: CheckContext = {
-  now: Date.parse("2026-12-10T00:00:00Z"),
-  openPullRequests: new Set(),
-  expiryWarningDays: 14,
-  failedLoginThreshold: 10,
-  knownCredentials: new Set(),
-};
+const ctx = CHECK_CONTEXT;
 const secret = { id: "6750a0000000000000000001", createdAt: "2026-01-01T00:00:00Z", expiresAt: "2026-02-01T00:00:00Z" };
 
 describe("pure checks", () => {
