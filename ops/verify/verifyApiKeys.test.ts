@@ -4,17 +4,20 @@
  * only API keys: no other check has anything to say, and this file need not run the program (verify.test.ts runs the
  * fixture projects, with their harmless key, against every stack's real declarations).
  */
-import { type CliDependencies, main } from "./cli";
 import type { Finding } from "./finding";
-import { NOW, projectWithOwnerApiKey } from "./fixtures/project";
-import { type FakeAtlas, type FakeAtlasOptions, type FakeProject, startFakeAtlas } from "./testing/fakeAtlas";
+import { projectWithOwnerApiKey } from "./fixtures/project";
+import type { FakeAtlasOptions, FakeProject } from "./testing/fakeAtlas";
+import { VerifyLiveRunner } from "./testing/runner";
 import { responseValidator } from "./testing/spec";
 
-const credentials = { clientId: "mdb_sa_id_bbbbbbbbbbbbbbbbbbbbbbbb", clientSecret: "mdb_sa_sk_api-key-test-secret" };
-let server: FakeAtlas | undefined;
+const live = new VerifyLiveRunner({
+  credentials: { clientId: "mdb_sa_id_bbbbbbbbbbbbbbbbbbbbbbbb", clientSecret: "mdb_sa_sk_api-key-test-secret" },
+  declare: async () => [],
+  args: ["--open-pull-requests", "12"],
+});
 
-afterEach(() => expect(server?.violations ?? []).toEqual([]));
-afterAll(() => server?.close());
+afterEach(() => expect(live.server?.violations ?? []).toEqual([]));
+afterAll(() => live.close());
 
 /** Only the API keys of `project`: the users, roles, access list, service accounts and logs emptied. */
 const keysOnly = (project: FakeProject): FakeProject => ({
@@ -27,26 +30,8 @@ const keysOnly = (project: FakeProject): FakeProject => ({
   accessLogs: {},
 });
 
-async function verify(project: FakeProject, args: string[] = [], faults: FakeAtlasOptions["faults"] = {}) {
-  await server?.close();
-  server = await startFakeAtlas(keysOnly(project), { ...credentials, faults });
-  let stdout = "";
-  let stderr = "";
-  const deps: CliDependencies = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    now: NOW,
-    retry: { sleep: async () => undefined },
-    declare: async () => [],
-  };
-  const env = {
-    MONGODB_ATLAS_CLIENT_ID: credentials.clientId,
-    MONGODB_ATLAS_CLIENT_SECRET: credentials.clientSecret,
-    MONGODB_ATLAS_BASE_URL: server.baseUrl,
-  };
-  const code = await main(["--stack", "staging", "--open-pull-requests", "12", ...args], env, deps);
-  return { code, stdout, stderr };
-}
+const verify = (project: FakeProject, args: string[] = [], faults: FakeAtlasOptions["faults"] = {}) =>
+  live.run(keysOnly(project), args, { faults });
 
 const OWNER_KEY: Finding = {
   id: "unexpected-api-key",
@@ -61,7 +46,9 @@ describe("verify-live: programmatic API keys", () => {
   it("an API key that is Project Owner of the shared project: critical, exit 1, both lists read", async () => {
     const { code, stdout } = await verify(projectWithOwnerApiKey(), ["--json"]);
     expect([code, (JSON.parse(stdout) as { findings: Finding[] }).findings]).toEqual([1, [OWNER_KEY]]);
-    expect(server?.requests.filter((r) => /ApiKeys$/.test(r.operation)).map((r) => [r.operation, r.accept])).toEqual([
+    expect(
+      live.server?.requests.filter((r) => /ApiKeys$/.test(r.operation)).map((r) => [r.operation, r.accept]),
+    ).toEqual([
       ["listApiKeys", "application/vnd.atlas.2023-01-01+json"],
       ["listProjectApiKeys", "application/vnd.atlas.2023-01-01+json"],
     ]);
