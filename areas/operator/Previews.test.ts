@@ -1,10 +1,9 @@
 /**
  * Previews as the real program registers them, from the staging stack with 0, 1, 3 and 500 open pull requests, one
  * closing and one removed: the order of creation, the watch list, the users, the credential staying in the operator
- * namespace, the two-step removal (also driven by the planner's phases, as the reconcile step runs them) and the real
- * CRDs. The operator itself is proven in `AtlasOperator.test.ts`.
+ * namespace, the two-step removal and the real CRDs. The same removal driven by the planner's phases:
+ * `Previews.phases.test.ts`. The operator itself is proven in `AtlasOperator.test.ts`.
  */
-import { planPreviews } from "../../ops/previews/plan";
 import { type RunResult, runStack } from "../../offline/harness";
 import { isSecret, unwrapSecrets } from "../../offline/registrations";
 import { CrdValidator, VENDORED_CRDS } from "../../offline/simulators/crd";
@@ -234,42 +233,6 @@ describe("safe removal: the user is deleted while its namespace is still watched
     const r = run("removed");
     expect(valuesOf(r).watchNamespaces).toEqual([NS, "pr-123", "pr-456"]);
     expect(ofType(r, T.namespace).map((n) => metadataOf(n).name)).toEqual([NS, "pr-123", "pr-456"]);
-  });
-});
-
-describe("the planner's phases drive the real program", () => {
-  /** What the reconcile reads from the state, taken from a run's registrations. */
-  const deployedOf = (r: RunResult) => ({
-    users: ofType(r, T.user).map((u) => Number(metadataOf(u).namespace?.slice(3))),
-    watched: (valuesOf(r).watchNamespaces as string[]).slice(1).map((n) => Number(n.slice(3))),
-    pending: [],
-  });
-
-  it("open 42 → close 42: the user goes in a first update while pr-42 is watched, the namespace in a second", async () => {
-    const phasesFor = (open: number[], deployed: RunResult) =>
-      planPreviews({ open, deployed: deployedOf(deployed), maxPreviews: 20 }).phases;
-    const apply = async (phase: { open: number[]; closing: number[] }) => {
-      const r = await runStack({ stack: "staging", mutateConfig: withPreviews(phase.open, phase.closing) });
-      return { r, watch: r.outputs.operatorWatchNamespaces, users: ofType(r, T.user).map((u) => u.name) };
-    };
-    const [opening] = phasesFor([42], run("zero"));
-    expect(opening).toEqual({ name: "apply", open: [42], closing: [] });
-    const opened = await apply(opening as { open: number[]; closing: number[] });
-    expect([opened.watch, opened.users]).toEqual([[NS, "pr-42"], ["pr-42-user"]]);
-
-    const closing = phasesFor([], opened.r);
-    expect(closing).toEqual([
-      { name: "retire", open: [], closing: [42] },
-      { name: "apply", open: [], closing: [] },
-    ]);
-    const retired = await apply(closing[0] as { open: number[]; closing: number[] });
-    expect([retired.watch, retired.users, retired.r.outputs.previewList]).toEqual([
-      [NS, "pr-42"],
-      [],
-      { open: [], closing: [42] },
-    ]);
-    const dropped = await apply(closing[1] as { open: number[]; closing: number[] });
-    expect([dropped.watch, dropped.users]).toEqual([[NS], []]);
   });
 });
 
