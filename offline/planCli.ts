@@ -7,7 +7,7 @@ import * as fs from "fs";
 import { parseArgs } from "util";
 import { ConfigError } from "../config/parse";
 import { listStacks, readStackDocument } from "../config/stackFiles";
-import { didYouMean } from "../config/suggest";
+import { usageProblem } from "./cliUsage";
 import { DiffBaseError, type PlanResult, plan } from "./plan";
 import { makeStyle, useColour } from "./planTerminal";
 import { PROJECT_ROOT } from "./stackFiles";
@@ -55,22 +55,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** The usage problem in one line, with a suggestion for a mistyped option. */
-function usageProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "";
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const close = didYouMean(option.replace(/^-+/, ""), Object.keys(OPTIONS));
-    return `unknown option ${option}${close ? ` (did you mean --${close}?)` : ""}`;
-  }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option} needs a value`;
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-    return `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(message)?.[1] ?? "")}`;
-  }
-  return message;
-}
-
 /** A config error with the stack file's line before each problem it can place. */
 function located(error: ConfigError, configDir: string, stack: string): string {
   let lineOf: ((p: readonly (string | number)[]) => number | undefined) | undefined;
@@ -104,7 +88,7 @@ export async function main(argv: string[], options: { programDir?: string; io?: 
   try {
     values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    return fail(usageProblem(error));
+    return fail(usageProblem(error, Object.keys(OPTIONS)));
   }
   if (values.help) {
     io.stdout.write(USAGE);

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../offline/stackFiles";
-import { main } from "./cli";
+import { USAGE, main } from "./cli";
 
 const FIXTURES = path.relative(PROJECT_ROOT, path.join(__dirname, "fixtures"));
 
@@ -74,19 +74,44 @@ describe("npm run previews -- reconcile --dry-run", () => {
   it("exits 2 on bad usage and names what is wrong", async () => {
     expect(await cli(["reconcile"])).toEqual({
       code: 2,
-      lines: [
-        "previews: usage: npm run previews -- reconcile --stack <name> [--dry-run] [--open 1,2 | --pull-requests <file>] [--state <file>] | preview --stack <name> | stuck --cluster <file>",
-      ],
+      lines: ["previews: reconcile needs --stack <name>; see npm run previews -- --help"],
     });
+    expect((await cli(["rebuild", "--stack", "staging"])).lines).toEqual([
+      'previews: unknown command "rebuild": reconcile, preview or stuck; see npm run previews -- --help',
+    ]);
+    expect((await cli(["stuck"])).lines).toEqual([
+      "previews: stuck needs --cluster <file>; see npm run previews -- --help",
+    ]);
     expect((await cli(["reconcile", "--stack", "staging", "--dry-run", "--open", "7,x"])).lines).toEqual([
-      'previews: --open must list pull request numbers separated by commas, e.g. 12,15; got "7,x"',
+      'previews: --open must list pull request numbers separated by commas, e.g. 12,15; got "7,x"; see npm run previews -- --help',
     ]);
     expect((await cli(["reconcile", "--stack", "prod", "--dry-run", "--open", "7"])).lines).toEqual([
-      "previews: stack prod has no atlas-access:previews: nothing to reconcile",
+      "previews: stack prod has no atlas-access:previews: nothing to reconcile; see npm run previews -- --help",
     ]);
     expect((await cli(["reconcile", "--stack", "staging", "--open", "7", "--state", "x.json"])).lines).toEqual([
-      "previews: --state is for --dry-run only: a real run reads the stack's own state",
+      "previews: --state is for --dry-run only: a real run reads the stack's own state; see npm run previews -- --help",
     ]);
+  });
+
+  it("exits 2 on an unknown option or a missing value, writing no job summary", async () => {
+    const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "previews-")), "summary.md");
+    const env = { GITHUB_STEP_SUMMARY: summary };
+    expect(await cli(["reconcile", "--stack", "staging", "--dryrun"], env)).toEqual({
+      code: 2,
+      lines: ["previews: unknown option --dryrun (did you mean --dry-run?); see npm run previews -- --help"],
+    });
+    expect(await cli(["reconcile", "--stack"], env)).toEqual({
+      code: 2,
+      lines: ["previews: --stack needs a value; see npm run previews -- --help"],
+    });
+    expect(fs.existsSync(summary)).toBe(false);
+  });
+
+  it("--help prints the usage, which the README documents word for word", async () => {
+    const help = await cli(["--help"]);
+    expect(help).toEqual({ code: 0, lines: [USAGE.trimEnd()] });
+    expect(await cli(["reconcile", "-h"])).toEqual(help);
+    expect(fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8")).toContain(USAGE);
   });
 
   it("without --state, a real run needs the Pulumi side: its failure is reported, exit 1", async () => {

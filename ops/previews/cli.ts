@@ -1,17 +1,11 @@
 /**
- * `npm run previews -- <command>` (entry point `scripts/previews.ts`):
- *   reconcile --stack <s> [--dry-run] [--open 1,2 | --pull-requests <file>] [--state <file>]
- *       plan from the open pull requests (GitHub, or the given list or file of the REST API's format) and the stack's
- *       state (the Automation API, or a `pulumi stack export` file), print the phases and, without --dry-run, run them;
- *   preview --stack <s>
- *       `pulumi preview` with the policy pack and no refresh (a read-only identity), the previews held as deployed;
- *   stuck --cluster <file>
- *       preview namespaces stuck in Terminating, from `kubectl get namespaces,atlasdatabaseusers.atlas.mongodb.com -A -o json`.
- * Exit 0 done, 1 refused, failed or something stuck, 2 usage or config error. Findings also go to $GITHUB_STEP_SUMMARY.
+ * `npm run previews -- <command>` (entry point `scripts/previews.ts`): the reconcile, the policy preview and the
+ * stuck-namespace check, as {@link USAGE} describes them. Findings also go to $GITHUB_STEP_SUMMARY.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { isParseArgsError, usageProblem } from "../../offline/cliUsage";
 import { previewsSchema } from "../../areas/operator/config";
 import { readStackFile } from "../../config/stackFiles";
 import { type PullRequestSummary, listOpenPullRequests, selectPreviews } from "./github";
@@ -29,8 +23,32 @@ export interface CliDeps {
   driver?: (stack: string, refresh: boolean) => Promise<AutomationDriver>;
 }
 
-const USAGE =
-  "usage: npm run previews -- reconcile --stack <name> [--dry-run] [--open 1,2 | --pull-requests <file>] [--state <file>] | preview --stack <name> | stuck --cluster <file>";
+export const USAGE = `Usage: npm run previews -- <command> [options]
+
+Commands:
+  reconcile --stack <name>   plan the previews from the open pull requests and the stack's state,
+                             then run each phase: pulumi preview with the policy pack, pulumi up
+    --dry-run                print the phases; change nothing
+    --open <1,2,...>         these open pull requests, instead of asking GitHub
+    --pull-requests <file>   the open pull requests as the GitHub REST API lists them
+    --state <file>           the stack's state as pulumi stack export writes it (--dry-run only)
+  preview --stack <name>     pulumi preview with the policy pack, the previews held as deployed
+  stuck --cluster <file>     preview namespaces stuck in Terminating, from the output of
+                             kubectl get namespaces,atlasdatabaseusers.atlas.mongodb.com -A -o json
+  -h, --help                 show this help
+
+Exit status: 0 done, 1 refused, failed or something stuck, 2 a usage or config error.
+`;
+
+const OPTIONS = {
+  stack: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  open: { type: "string" },
+  "pull-requests": { type: "string" },
+  state: { type: "string" },
+  cluster: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 class UsageError extends Error {}
 
@@ -69,32 +87,39 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       fs.appendFileSync(file, `### ${title}\n\n${summary.map((l) => `${l}  `).join("\n")}\n\n`);
   };
   try {
-    const { positionals, values } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        stack: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        open: { type: "string" },
-        "pull-requests": { type: "string" },
-        state: { type: "string" },
-        cluster: { type: "string" },
-      },
-    });
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    } catch (err) {
+      if (isParseArgsError(err)) throw new UsageError(usageProblem(err, Object.keys(OPTIONS)));
+      throw err;
+    }
+    const { positionals, values } = parsed;
+    if (values.help) {
+      deps.out(USAGE.trimEnd());
+      return 0;
+    }
     const [command, ...extra] = positionals;
-    if (extra.length > 0) throw new UsageError(USAGE);
+    if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+    if (command !== "reconcile" && command !== "preview" && command !== "stuck") {
+      throw new UsageError(
+        command === undefined
+          ? "name a command: reconcile, preview or stuck"
+          : `unknown command ${JSON.stringify(command)}: reconcile, preview or stuck`,
+      );
+    }
     // Only a reconcile (deploy identity) refreshes; a preview runs with a read-only identity.
     const driverFor = (stack: string, refresh: boolean) =>
       deps.driver ? deps.driver(stack, refresh) : defaultDriver(deps.root, stack, refresh, deps.out);
 
     if (command === "stuck") {
-      if (!values.cluster) throw new UsageError(USAGE);
+      if (!values.cluster) throw new UsageError("stuck needs --cluster <file>");
       const stuck = stuckNamespaces(readJson(deps.root, values.cluster) as { items?: [] });
       for (const line of stuckReport(stuck)) log(line);
       flush("Preview namespaces");
       return stuck.length > 0 ? 1 : 0;
     }
-    if ((command !== "reconcile" && command !== "preview") || !values.stack) throw new UsageError(USAGE);
+    if (!values.stack) throw new UsageError(`${command} needs --stack <name>`);
     const stack = values.stack;
     const raw = readStackFile(deps.root, stack.split("/").pop() ?? stack).project.previews;
 
@@ -140,7 +165,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      deps.out(`previews: ${err.message}`);
+      deps.out(`previews: ${err.message}; see npm run previews -- --help`);
       return 2;
     }
     log(`previews: ${err instanceof Error ? err.message : String(err)}`);

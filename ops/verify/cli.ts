@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import { parseArgs } from "util";
+import { isParseArgsError, usageProblem } from "../../offline/cliUsage";
 import { ConfigError } from "../../config/parse";
 import { runStack } from "../../offline/harness";
 import { PROJECT_ROOT, listStacks, readStackConfig } from "../../offline/stackFiles";
@@ -92,25 +93,22 @@ function durationMs(text: string): number {
   return Number(m[1]) * (m[2] === "h" ? 3_600_000 : DAY_MS);
 }
 
+const OPTIONS = {
+  stack: { type: "string" },
+  json: { type: "boolean", default: false },
+  markdown: { type: "string" },
+  "fail-on": { type: "string", default: "high" },
+  since: { type: "string", default: "24h" },
+  "expiry-warning-days": { type: "string" },
+  "failed-login-threshold": { type: "string" },
+  "open-pull-requests": { type: "string" },
+  "known-credentials": { type: "string" },
+  help: { type: "boolean", default: false },
+} as const;
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: CliDependencies): Promise<number> {
   try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        json: { type: "boolean", default: false },
-        markdown: { type: "string" },
-        "fail-on": { type: "string", default: "high" },
-        since: { type: "string", default: "24h" },
-        "expiry-warning-days": { type: "string" },
-        "failed-login-threshold": { type: "string" },
-        "open-pull-requests": { type: "string" },
-        "known-credentials": { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
     if (values.help) {
       deps.stdout(USAGE);
       return 0;
@@ -207,8 +205,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: CliDepe
     if (values.markdown) fs.appendFileSync(values.markdown, markdownReport(verification));
     return failing(verification).length > 0 ? 1 : 0;
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && "code" in err)) {
-      deps.stderr(`verify-live: ${err.message}\n${USAGE}`);
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      const problem = err instanceof UsageError ? err.message : usageProblem(err, Object.keys(OPTIONS));
+      deps.stderr(`verify-live: ${problem}\n${USAGE}`);
     } else if (err instanceof AtlasApiError || err instanceof ConfigError) {
       deps.stderr(`verify-live: ${err.message}\n`);
     } else {

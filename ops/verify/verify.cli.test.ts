@@ -138,6 +138,11 @@ describe("verify-live: thresholds, reports and errors", () => {
     expect(unknown.stderr.split("\n")[0]).toBe(
       'verify-live: --since: got "1w"; expected hours or days such as 24h or 7d',
     );
+    const typo = await live.run(cleanProject(), ["--fail-onn", "high"]);
+    expect([typo.code, typo.stderr.split("\n")[0]]).toEqual([
+      2,
+      "verify-live: unknown option --fail-onn (did you mean --fail-on?)",
+    ]);
     const help = await live.run(cleanProject(), ["--help"]);
     expect([help.code, help.stdout.split("\n")[0]]).toEqual([
       0,
