@@ -6,25 +6,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DEPLOY_CLIENT_ID, cleanProject, failedBurst } from "./fixtures/project";
-import { repositoryDeclarations } from "./testing/declarations";
-import { VerifyLiveRunner } from "./testing/runner";
+import { cleanProject, failedBurst } from "./fixtures/project";
+import { repositoryRunner } from "./testing/declarations";
 
-const SECRET = "mdb_sa_sk_verify-live-test-secret-7f3a";
-const live = new VerifyLiveRunner({
-  credentials: { clientId: "mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa", clientSecret: SECRET },
-  declare: () => repositoryDeclarations(),
-  args: ["--known-credentials", DEPLOY_CLIENT_ID],
-});
-
-afterEach(() => expect(live.server?.violations ?? []).toEqual([]));
-afterAll(async () => {
-  await live.close();
-  // Nothing secret in anything printed or written by any run of this file.
-  expect(live.printed.filter((t) => t.includes(SECRET))).toEqual([]);
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const live = repositoryRunner();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "verify-live-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe("verify-live findings, exactly (credentials and logins)", () => {
   it("an expiring secret, older than its rotation period: high and medium, exit 1", async () => {

@@ -5,23 +5,10 @@
  * thresholds, reports and errors.
  */
 import { declaredOf } from "./declared";
-import { DEPLOY_CLIENT_ID, cleanProject } from "./fixtures/project";
-import { repositoryDeclarations } from "./testing/declarations";
-import { VerifyLiveRunner } from "./testing/runner";
+import { cleanProject } from "./fixtures/project";
+import { repositoryDeclarations, repositoryRunner } from "./testing/declarations";
 
-const SECRET = "mdb_sa_sk_verify-live-test-secret-7f3a";
-const live = new VerifyLiveRunner({
-  credentials: { clientId: "mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa", clientSecret: SECRET },
-  declare: () => repositoryDeclarations(),
-  args: ["--known-credentials", DEPLOY_CLIENT_ID],
-});
-
-afterEach(() => expect(live.server?.violations ?? []).toEqual([]));
-afterAll(async () => {
-  await live.close();
-  // Nothing secret in anything printed or written by any run of this file.
-  expect(live.printed.filter((t) => t.includes(SECRET))).toEqual([]);
-});
+const live = repositoryRunner();
 
 describe("what the repository declares (every stack's offline plan)", () => {
   it("derives users, custom roles, service accounts and previews from the registrations", async () => {
