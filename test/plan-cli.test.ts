@@ -60,10 +60,9 @@ function configDir(edit: Record<string, (text: string) => string> = {}, extra: R
 describe("npm run plan (child process)", () => {
   it("plans staging: exit 0, the matrix first, deterministic files with no secret", async () => {
     const [outA, outB] = [tmp(), tmp()];
-    const [a] = await Promise.all([
-      runPlan(["--stack", "staging", "--out", outA]),
-      runPlan(["--stack", "staging", "--out", outB]),
-    ]);
+    const a = await runPlan(["--stack", "staging", "--out", outA]);
+    // A second run (in this process: the same code, and a child process fewer) writes the same files.
+    expect((await runMain(["--stack", "staging", "--out", outB, "--quiet"])).code).toBe(0);
     expect(a.stderr).toBe("");
     expect(a.code).toBe(0);
     const lines = a.stdout.split("\n");
