@@ -4,20 +4,7 @@ import { DEFAULT_LOG_RETENTION_DAYS } from "./args";
 import { auditTrailArgs } from "./fromConfig";
 import { readStackConfig } from "../../offline/stackFiles";
 import { problemsOf } from "../../test/support/config";
-
-type Audit = Record<string, unknown> & { bucketLifecycle: Record<string, unknown> };
-type Aws = { accountId: string; region: string; connections: { name: string; allowedPrincipals: string[] }[] };
-
-/** The stack that owns the account's trail: every key of the section applies to it. */
-const valid = () => structuredClone(readStackConfig("prod").project);
-const auditOf = (cfg: Record<string, unknown>) => cfg.audit as Audit;
-const awsOf = (cfg: Record<string, unknown>) => cfg.aws as Aws;
-/** The i-th connection of the stack's aws section (the prod example has one). */
-function connectionOf(cfg: Record<string, unknown>, i: number): Aws["connections"][number] {
-  const c = awsOf(cfg).connections[i];
-  if (c === undefined) throw new Error(`the prod example has no aws.connections[${i}]`);
-  return c;
-}
+import { auditOf, connectionOf, valid } from "./fixtures/config";
 
 describe("atlas-access:audit: accepted values and defaults", () => {
   it.each(["staging", "prod"])("accepts Pulumi.%s.yaml", (stack) => {
