@@ -77,6 +77,15 @@ export const OPERATOR_PROJECT_ROLE = "GROUP_DATABASE_ACCESS_ADMIN";
 export const OPERATOR_ORG_ROLE = "ORG_MEMBER";
 
 /**
+ * Organization roles that reach every project of the organization without any project role: Organization Owner is
+ * Project Owner of each, Organization Read Only reads each (https://www.mongodb.com/docs/atlas/reference/user-roles/).
+ */
+export const ORG_ROLES_REACHING_EVERY_PROJECT: Readonly<Record<string, string>> = {
+  ORG_OWNER: "is Project Owner of every project of the organization",
+  ORG_READ_ONLY: "reads every project of the organization",
+};
+
+/**
  * Atlas Stream Processing privilege actions a custom role of this program may carry, spelled as the Admin API's
  * `DatabasePrivilegeAction.action` enum spells them (mongodb/openapi `openapi/v2.json`, vendored in
  * `vendor/atlas-admin-api/`). They apply to the whole stream workspace.

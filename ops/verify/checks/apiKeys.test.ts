@@ -10,16 +10,20 @@ const IN_PROJECT_FIX =
   "remove it from the project (Project → Access Manager → Applications → API Keys) or delete it; give whatever still uses it a service account holding only the roles it needs; list its public key in --known-credentials only if it is the deploy credential";
 
 describe("programmatic API keys", () => {
-  it("clean: keys that only read the organization, or hold roles on another project, are not reported", () => {
+  it("clean: organization members, and keys holding roles on another project only, are not reported", () => {
     const elsewhere = { ...apiKey(3, "othrproj", "other project", ["ORG_MEMBER"]) };
     elsewhere.roles?.push({ groupId: "0123456789abcdef01234567", roleName: "GROUP_OWNER" });
-    expect(
-      check([
-        apiKey(1, "membonly", "member", ["ORG_MEMBER"]),
-        apiKey(2, "readonly", "reader", ["ORG_MEMBER", "ORG_READ_ONLY"]),
-        elsewhere,
-      ]),
-    ).toEqual([]);
+    expect(check([apiKey(1, "membonly", "member", ["ORG_MEMBER"]), elsewhere])).toEqual([]);
+  });
+
+  it("Organization Read Only reads every project, this one included: high, as for a service account", () => {
+    expect(check([apiKey(2, "readonly", "reader", ["ORG_MEMBER", "ORG_READ_ONLY"])])).toEqual([
+      [
+        "high",
+        "api key readonly (reader)",
+        "a legacy programmatic API key holds organization role(s) ORG_READ_ONLY, and no stack declares API keys: ORG_READ_ONLY reads every project of the organization; it is not assigned to this project",
+      ],
+    ]);
   });
 
   it("any role on the project is high; one that edits database users is critical, each named", () => {

@@ -1,13 +1,14 @@
 /**
  * Legacy programmatic API keys. This program declares none (the deploy, the operator and this check use service
- * accounts), so every key that holds a role on the project, or an organization role beyond Organization Member /
- * Read Only, is broader than declared. A key whose public key is listed in `--known-credentials` is left alone.
+ * accounts), so every key that holds a role on the project, or an organization role beyond Organization Member, is
+ * broader than declared. A key whose public key is listed in `--known-credentials` is left alone.
  */
+import { ORG_ROLES_REACHING_EVERY_PROJECT } from "../../../domain/atlas";
 import type { ApiKey } from "../client";
 import type { CheckContext, Finding, Severity } from "../finding";
 
-/** Organization roles any key may hold: they read the organization and reach no project's data by themselves. */
-const ORG_ROLES_ALLOWED = ["ORG_MEMBER", "ORG_READ_ONLY"];
+/** The organization role any key may hold: it sees the organization and reaches no project by itself. */
+const ORG_ROLES_ALLOWED = ["ORG_MEMBER"];
 
 /**
  * Roles that hand out database access, so a key holding one is critical. The project roles are those the Admin API
@@ -20,7 +21,7 @@ const GRANTS_DATABASE_ACCESS: Record<string, string> = {
   GROUP_OWNER: "GROUP_OWNER creates and edits database users",
   GROUP_DATABASE_ACCESS_ADMIN: "GROUP_DATABASE_ACCESS_ADMIN creates and edits database users",
   GROUP_STREAM_PROCESSING_OWNER: "GROUP_STREAM_PROCESSING_OWNER creates and edits database users",
-  ORG_OWNER: "ORG_OWNER is Project Owner of every project of the organization",
+  ORG_OWNER: `ORG_OWNER ${ORG_ROLES_REACHING_EVERY_PROJECT.ORG_OWNER ?? ""}`,
 };
 
 export interface ApiKeyScope {
@@ -66,7 +67,12 @@ export function checkApiKeys(
     if (!inProject && orgRoles.length === 0) continue;
 
     const granting = [...projectRoles, ...orgRoles].filter((r) => r in GRANTS_DATABASE_ACCESS);
-    const severity: Severity = granting.length > 0 ? "critical" : inProject ? "high" : "medium";
+    const reading = orgRoles.filter((r) => r in ORG_ROLES_REACHING_EVERY_PROJECT && !(r in GRANTS_DATABASE_ACCESS));
+    const severity: Severity = granting.length > 0 ? "critical" : inProject || reading.length > 0 ? "high" : "medium";
+    const why = [
+      ...granting.map((r) => GRANTS_DATABASE_ACCESS[r]),
+      ...reading.map((r) => `${r} ${ORG_ROLES_REACHING_EVERY_PROJECT[r] ?? ""}`),
+    ];
     const held = [
       ...(inProject ? [`project role(s) ${projectRoles.join(", ") || "none listed"} on this project`] : []),
       ...(orgRoles.length > 0 ? [`organization role(s) ${orgRoles.join(", ")}`] : []),
@@ -77,7 +83,7 @@ export function checkApiKeys(
       subject: `api key ${key.publicKey ?? key.id ?? "?"} (${key.desc ?? "no description"})`,
       message:
         `a legacy programmatic API key holds ${held.join(" and ")}, and no stack declares API keys` +
-        (granting.length > 0 ? `: ${granting.map((r) => GRANTS_DATABASE_ACCESS[r]).join("; ")}` : "") +
+        (why.length > 0 ? `: ${why.join("; ")}` : "") +
         (inProject ? "" : "; it is not assigned to this project"),
       fix: inProject
         ? "remove it from the project (Project → Access Manager → Applications → API Keys) or delete it; give whatever still uses it a service account holding only the roles it needs; list its public key in --known-credentials only if it is the deploy credential"

@@ -2,13 +2,12 @@
  * Service accounts that reach the project (roles beyond what is declared, unknown ones), and every secret or password
  * that expires soon or is older than its rotation period.
  */
-import { addDays } from "../../../domain/atlas";
+import { ORG_ROLES_REACHING_EVERY_PROJECT, addDays } from "../../../domain/atlas";
 import type { OrgServiceAccount, ProjectServiceAccount } from "../client";
 import type { Declared, DeclaredServiceAccount } from "../declared";
 import { type CheckContext, DAY_MS, type Finding, type Severity } from "../finding";
 
-/** Organization roles that reach this project's data or settings by themselves. */
-const ORG_ROLES_REACHING_PROJECTS: Record<string, Severity> = { ORG_OWNER: "critical", ORG_READ_ONLY: "high" };
+/** Critical for a role that owns the project (directly or through the organization), else high. */
 const roleSeverity = (roles: readonly string[]): Severity =>
   roles.some((r) => r === "GROUP_OWNER" || r === "ORG_OWNER") ? "critical" : "high";
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -57,7 +56,7 @@ export function checkServiceAccounts(
     const mine = byName.get(sa.name ?? "");
     if (mine) roleDrift(subject, sa.roles ?? [], mine.orgRoles, mine, "organization");
     else if (!ctx.knownCredentials.has(sa.clientId ?? "")) {
-      const reaching = (sa.roles ?? []).filter((r) => r in ORG_ROLES_REACHING_PROJECTS);
+      const reaching = (sa.roles ?? []).filter((r) => r in ORG_ROLES_REACHING_EVERY_PROJECT);
       if (reaching.length === 0) continue;
       findings.push({
         id: "unexpected-service-account",
