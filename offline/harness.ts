@@ -100,20 +100,30 @@ export async function runStack(options: RunOptions): Promise<RunResult> {
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as MonitorWithRegister;
   const register = monitor.registerResource.bind(monitor);
+  // Parents and dependencies repeat (hundreds of previews share a parent): each URN is parsed once per run.
+  const parts = new Map<string, { type: string; name: string }>();
+  const partsOf = (urn: string) => {
+    let p = parts.get(urn);
+    if (!p) parts.set(urn, (p = { type: typeOfUrn(urn), name: nameOfUrn(urn) }));
+    return p;
+  };
   monitor.registerResource = (req, cb) => {
     const parentUrn = req.getParent();
     if (req.getType() !== "pulumi:pulumi:Stack") {
+      const parent = parentUrn ? partsOf(parentUrn) : undefined;
+      const ofStack = !parent || parent.type === "pulumi:pulumi:Stack";
+      const dependencies = req.getDependenciesList().map(partsOf);
       pending = {
         type: req.getType(),
         name: req.getName(),
-        parent: parentUrn && typeOfUrn(parentUrn) !== "pulumi:pulumi:Stack" ? nameOfUrn(parentUrn) : null,
-        parentType: parentUrn && typeOfUrn(parentUrn) !== "pulumi:pulumi:Stack" ? typeOfUrn(parentUrn) : null,
+        parent: ofStack ? null : parent.name,
+        parentType: ofStack ? null : parent.type,
         custom: req.getCustom(),
         inputs: {},
         protect: req.getProtect() ?? false,
         retainOnDelete: req.getRetainondelete() ?? false,
-        dependsOn: req.getDependenciesList().map(nameOfUrn),
-        dependencies: req.getDependenciesList().map((urn) => `${typeOfUrn(urn)}:${nameOfUrn(urn)}`),
+        dependsOn: dependencies.map((d) => d.name),
+        dependencies: dependencies.map((d) => `${d.type}:${d.name}`),
       };
       registrations.push(pending);
     }
