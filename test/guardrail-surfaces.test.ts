@@ -12,6 +12,7 @@ import type { Registration } from "../offline/registrations";
 import { runStack } from "../offline/harness";
 import { isSecret, unwrapSecrets } from "../offline/registrations";
 import { asFinding, runPolicies } from "../offline/policyPack";
+import { committedRun } from "./support/committedRuns";
 
 const FIXTURE = path.join(__dirname, "fixtures", "guardrail-program");
 const views = (regs: readonly Registration[]) =>
@@ -147,7 +148,7 @@ describe("both real stacks through the policy pack", () => {
     ],
   };
   test.each(["staging", "prod"])("%s: the pack reports nothing, like evaluate()", async (stack) => {
-    const { registrations } = await runStack({ stack });
+    const { registrations } = await committedRun(stack);
     const types = new Set(registrations.map((r) => r.type));
     expect((mustHold[stack] ?? []).filter((t) => !types.has(t))).toEqual([]);
     expect(await runPolicies(policies, registrations, stack)).toEqual([]);

@@ -11,6 +11,7 @@ import { Admission, WAIT_FOR_READY } from "./Admission";
 import { KYVERNO_VALUES } from "./kyvernoValues";
 import { nativePolicy } from "./policies";
 import { ArgumentsError } from "../component";
+import { committedRun } from "../../test/support/committedRuns";
 
 /** Staging with pull request 123 open, so that a preview user exists next to the policies that judge it. */
 function withPreviews(cfg: Record<string, unknown>): void {
@@ -117,7 +118,7 @@ describe("Admission component in the staging stack", () => {
 
 describe("Admission wiring and bad input", () => {
   test("the prod stack (no operator, no previews) declares no Kyverno and no policy", async () => {
-    const { registrations } = await runStack({ stack: "prod" });
+    const { registrations } = await committedRun("prod");
     expect(
       registrations.filter(
         (r) =>

@@ -16,10 +16,11 @@ import {
   ofType,
   userView,
 } from "./fixtures/registrations";
+import { committedRun } from "../../test/support/committedRuns";
 
 let prod: RunResult;
 beforeAll(async () => {
-  prod = await runStack({ stack: "prod" });
+  prod = await committedRun("prod");
 });
 
 describe("every database user's roles, databases and scopes, exactly", () => {

@@ -3,7 +3,7 @@
  * secrets that stay secret, Secret Manager access per secret, protection from deletion, stream processing, and no
  * project-wide audit setting (prod's). The prod stack: `stacks.prod.test.ts`.
  */
-import { type RunResult, runStack } from "../../offline/harness";
+import type { RunResult } from "../../offline/harness";
 import type { Registration } from "../../offline/registrations";
 import {
   STAGING_WI,
@@ -17,10 +17,11 @@ import {
   sortedBy,
   userView,
 } from "./fixtures/registrations";
+import { committedRun } from "../../test/support/committedRuns";
 
 let staging: RunResult;
 beforeAll(async () => {
-  staging = await runStack({ stack: "staging" });
+  staging = await committedRun("staging");
 });
 
 describe("every database user's roles, databases and scopes, exactly", () => {
@@ -52,7 +53,7 @@ describe("every database user's roles, databases and scopes, exactly", () => {
       (u) => u.inputs.username === "syrf_staging_stream_operator",
     ) as Registration;
     // The password is an implicit dependency (an output of the RandomPassword); the role and workspace are explicit.
-    expect(user.dependsOn.sort()).toEqual([
+    expect([...user.dependsOn].sort()).toEqual([
       "staging-streams-syrf-staging-stream-operator",
       "staging-streams-syrf-staging-streams",
       "syrf_staging_stream_operator-password",
@@ -150,7 +151,7 @@ describe("stream processing", () => {
       clusterName: "syrf-shared",
       dbRoleToExecute: { role: "syrf-staging-stream-exec", type: "CUSTOM" },
     });
-    expect(connection?.dependsOn.sort()).toEqual([
+    expect([...(connection?.dependsOn ?? [])].sort()).toEqual([
       "staging-streams-syrf-staging-stream-exec",
       "staging-streams-syrf-staging-streams",
     ]);

@@ -2,7 +2,6 @@
  * The wiring: what the REAL program registers for the example stacks (offline harness). Each registered document is
  * compared byte for byte with its pure builder's output; the builders' exact values are tested beside them.
  */
-import { runStack } from "../../offline/harness";
 import { readStackConfig } from "../../offline/stackFiles";
 import type { RunResult } from "../../offline/harness";
 import type { Registration } from "../../offline/registrations";
@@ -21,6 +20,7 @@ import { PROD_ARGS, STAGING_ARGS, TRAIL_KEY } from "./fixtures/stackArgs";
 import { topicKeyPolicy, trailKeyPolicy } from "./keyPolicies";
 import { auditNames } from "./names";
 import { auditSummaryLines } from "./summary";
+import { committedRun } from "../../test/support/committedRuns";
 
 const TRAIL_KEY_ARN = TRAIL_KEY.keyArn;
 const STACKS: [string, AuditTrailArgs][] = [
@@ -30,7 +30,7 @@ const STACKS: [string, AuditTrailArgs][] = [
 
 const runs = new Map<string, RunResult>();
 beforeAll(async () => {
-  for (const [stack] of STACKS) runs.set(stack, await runStack({ stack }));
+  for (const [stack] of STACKS) runs.set(stack, await committedRun(stack));
 });
 const run = (stack: string) => runs.get(stack) as RunResult;
 
@@ -231,7 +231,7 @@ describe("AuditTrail: the trail and its log group", () => {
       eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
     });
     // Explicit: the bucket policy and the delivery policy must exist before CloudTrail checks them; the rest are inputs.
-    expect(trail.dependsOn.sort()).toEqual([
+    expect([...trail.dependsOn].sort()).toEqual([
       "audit-bucket",
       "audit-bucket-policy",
       "audit-delivery-policy",

@@ -1,5 +1,4 @@
 /** How the detectors alarm and whom they notify, as the REAL program registers them for the example stacks. */
-import { runStack } from "../../offline/harness";
 import { isSecret, redactSecrets } from "../../offline/registrations";
 import type { RunResult } from "../../offline/harness";
 import type { Registration } from "../../offline/registrations";
@@ -7,6 +6,7 @@ import type { AuditTrailArgs } from "./args";
 import { auditDetectors, detectorPattern } from "./detectors";
 import { KEYS, PROD_ARGS, STAGING_ARGS, TOPIC_KEY } from "./fixtures/stackArgs";
 import { auditNames } from "./names";
+import { committedRun } from "../../test/support/committedRuns";
 
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -17,7 +17,7 @@ const STACKS: [string, AuditTrailArgs][] = [
 
 const runs = new Map<string, RunResult>();
 beforeAll(async () => {
-  for (const [stack] of STACKS) runs.set(stack, await runStack({ stack }));
+  for (const [stack] of STACKS) runs.set(stack, await committedRun(stack));
 });
 const run = (stack: string) => runs.get(stack) as RunResult;
 const ofType = (result: RunResult, type: string) => result.registrations.filter((r) => r.type === type);

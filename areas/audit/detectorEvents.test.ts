@@ -10,6 +10,7 @@ import type { RunResult } from "../../offline/harness";
 import { matches, parseFilterPattern } from "../../offline/simulators/filterPattern";
 import { TOPIC_KEY, TRAIL_KEY } from "./fixtures/stackArgs";
 import { FILTER_PATTERN_MAX } from "./patterns";
+import { committedRun } from "../../test/support/committedRuns";
 
 const FIXTURES = path.join(__dirname, "fixtures", "events");
 const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
@@ -121,7 +122,7 @@ function withPodIdentity(cfg: Record<string, unknown>): void {
 describe("detectors: the emitted patterns against CloudTrail events (both stacks' filters on the shared log group)", () => {
   let patterns: Map<string, string>;
   beforeAll(async () => {
-    const prod = patternsOf(await runStack({ stack: "prod" }));
+    const prod = patternsOf(await committedRun("prod"));
     const staging = patternsOf(await runStack({ stack: "staging", mutateConfig: withPodIdentity }));
     patterns = new Map([...prod, ...staging]);
     expect(patterns.size).toBe(prod.size + staging.size);
@@ -178,7 +179,7 @@ describe("detectors: the emitted patterns against CloudTrail events (both stacks
 
 describe("detectors: the 1024-character filter-pattern limit", () => {
   it.each(["staging", "prod"])("no pattern the %s stack emits exceeds 1024 characters", async (stack) => {
-    const patterns = patternsOf(await runStack({ stack }));
+    const patterns = patternsOf(await committedRun(stack));
     expect(patterns.size).toBeGreaterThan(0);
     for (const [name, p] of patterns)
       expect({ name, over: p.length > FILTER_PATTERN_MAX }).toEqual({ name, over: false });

@@ -4,18 +4,19 @@
  * arguments (the check itself is proven in `args.test.ts`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type RunResult, runStack } from "../../offline/harness";
+import type { RunResult } from "../../offline/harness";
 import { type Registration, registration } from "../../offline/registrations";
 import { readStackConfig } from "../../offline/stackFiles";
 import { ConnectionRole } from "./ConnectionRole";
 import { ACCOUNT, GOOD_ARGS, PROJECT_ID, permissionGrants } from "./fixtures/connectionRole";
+import { committedRun } from "../../test/support/committedRuns";
 
 const TEMPLATE = (db: string) =>
   `mongodb+srv://syrf-shared.ab12c.mongodb.net/${db}?authSource=%24external&authMechanism=MONGODB-AWS`;
 
 const runs = new Map<string, RunResult>();
 beforeAll(async () => {
-  for (const stack of ["staging", "prod"]) runs.set(stack, await runStack({ stack }));
+  for (const stack of ["staging", "prod"]) runs.set(stack, await committedRun(stack));
 });
 const regsOf = (stack: string) => (runs.get(stack) as RunResult).registrations;
 

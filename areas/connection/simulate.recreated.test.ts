@@ -9,15 +9,16 @@
  * trust (what `pulumi up` does after a refresh shows the id) is what would let it in, which is why the connection README
  * forbids doing so unexamined and why the role-change detector reports it.
  */
-import { type RunResult, runStack } from "../../offline/harness";
+import type { RunResult } from "../../offline/harness";
 import { parseRoleArn } from "../../domain/aws";
 import { ACCOUNT } from "./fixtures/connectionRole";
 import { ADMIN, type Policy, sessionOf, simulate } from "./fixtures/iamSimulation";
+import { committedRun } from "../../test/support/committedRuns";
 
 const CONNECTION_ROLE = "atlas-access:aws:ConnectionRole";
 let staging: RunResult;
 beforeAll(async () => {
-  staging = await runStack({ stack: "staging" });
+  staging = await committedRun("staging");
 });
 
 /** Each connection role of staging with its registered trust (parsed) and its same-account workload principals. */

@@ -25,6 +25,7 @@ import {
   simulate,
   strangers,
 } from "./fixtures/iamSimulation";
+import { committedRun } from "../../test/support/committedRuns";
 
 const connectionsOf = (cfg: Record<string, unknown>) => (cfg.aws as { connections: Conn[] }).connections;
 
@@ -58,7 +59,7 @@ function configOf(variant: Variant): Conn[] {
 const runs = new Map<Variant, RunResult>();
 beforeAll(async () => {
   for (const [variant, v] of Object.entries(VARIANTS) as [Variant, (typeof VARIANTS)[Variant]][]) {
-    runs.set(variant, await runStack({ stack: v.stack, mutateConfig: v.mutate }));
+    runs.set(variant, await (v.mutate ? runStack({ stack: v.stack, mutateConfig: v.mutate }) : committedRun(v.stack)));
   }
 });
 

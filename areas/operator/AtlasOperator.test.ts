@@ -6,11 +6,12 @@ import * as path from "path";
 import { type RunResult, runStack } from "../../offline/harness";
 import { unwrapSecrets } from "../../offline/registrations";
 import { NS, T, metadataOf, ofType, one, valuesOf, withPreviews } from "./fixtures/registrations";
+import { committedRun } from "../../test/support/committedRuns";
 
 const runs: Record<string, RunResult> = {};
 beforeAll(async () => {
   // Sequential: the harness's mock monitor is process-global.
-  runs.prod = await runStack({ stack: "prod" });
+  runs.prod = await committedRun("prod");
   runs.zero = await runStack({ stack: "staging", mutateConfig: withPreviews([]) });
   runs.rotated = await runStack({
     stack: "staging",
