@@ -115,6 +115,12 @@ export default tseslint.config(
                   : TEST_ONLY_PACKAGES,
               message: "a test-only package: deploy-time code must not depend on it",
             },
+            {
+              regex: "^@pulumi/kubernetes(/helm/v3)?$",
+              message:
+                "import the API group (e.g. @pulumi/kubernetes/core/v1) or @pulumi/kubernetes/helm/v3/release: these " +
+                "indexes pull the declarations of every Kubernetes API group into the type check (570 files)",
+            },
             ...(folder === "areas"
               ? [
                   {

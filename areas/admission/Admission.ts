@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as helmRelease from "@pulumi/kubernetes/helm/v3/release";
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
+import * as admissionregistrationv1 from "@pulumi/kubernetes/admissionregistration/v1";
 import { NAMESPACE_NAME, isPreviewNamespace } from "../../domain/kubernetes";
 import type { AccessSummary } from "../../domain/summary";
 import { ArgsCheck } from "../component";
@@ -48,7 +50,7 @@ export class Admission extends pulumi.ComponentResource {
   public readonly summary: AccessSummary;
   public readonly policies: AdmissionPolicy[];
   /** Kyverno's release; undefined with the native engine. */
-  public readonly release: k8s.helm.v3.Release | undefined;
+  public readonly release: helmRelease.Release | undefined;
   /**
    * What must be enforced before anything lands in a preview namespace: the ValidatingPolicies (each reported created
    * once Kyverno enforces it), or the native policies' bindings.
@@ -95,8 +97,8 @@ export class Admission extends pulumi.ComponentResource {
     namespace: string,
     policies: AdmissionPolicy[],
     dependsOn: pulumi.Resource[] = [],
-  ): { release: k8s.helm.v3.Release; enforced: pulumi.Resource[] } {
-    const release = new k8s.helm.v3.Release(
+  ): { release: helmRelease.Release; enforced: pulumi.Resource[] } {
+    const release = new helmRelease.Release(
       `${name}-kyverno`,
       {
         name: "kyverno",
@@ -111,7 +113,7 @@ export class Admission extends pulumi.ComponentResource {
     );
     const enforced = policies.map(
       (p) =>
-        new k8s.apiextensions.CustomResource(
+        new apiextensions.CustomResource(
           `${name}-${p.name}`,
           {
             apiVersion: p.manifest.apiVersion,
@@ -134,12 +136,12 @@ export class Admission extends pulumi.ComponentResource {
    */
   private native(name: string, policies: AdmissionPolicy[], dependsOn: pulumi.Resource[] = []): pulumi.Resource[] {
     return policies.map(nativePolicy).map((p) => {
-      const policy = new k8s.admissionregistration.v1.ValidatingAdmissionPolicy(
+      const policy = new admissionregistrationv1.ValidatingAdmissionPolicy(
         `${name}-${p.name}`,
         { metadata: p.policy.metadata, spec: p.policy.spec },
         { parent: this, dependsOn },
       );
-      return new k8s.admissionregistration.v1.ValidatingAdmissionPolicyBinding(
+      return new admissionregistrationv1.ValidatingAdmissionPolicyBinding(
         `${name}-${p.name}-binding`,
         { metadata: p.binding.metadata, spec: p.binding.spec },
         { parent: this, dependsOn: [policy] },

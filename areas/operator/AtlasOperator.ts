@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as helmRelease from "@pulumi/kubernetes/helm/v3/release";
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import { OPERATOR_PROJECT_ROLE } from "../../domain/atlas";
 import type { AccessSummary } from "../../domain/summary";
 import {
@@ -83,9 +85,9 @@ export function operatorValues(watchNamespaces: readonly string[]) {
  * reference preview users point at. Registered after every namespace it watches (`args.dependsOn`).
  */
 export class AtlasOperator extends pulumi.ComponentResource {
-  public readonly release: k8s.helm.v3.Release;
+  public readonly release: helmRelease.Release;
   /** The `AtlasProject` reference in the operator namespace. */
-  public readonly project: k8s.apiextensions.CustomResource;
+  public readonly project: apiextensions.CustomResource;
   /** What each preview `AtlasDatabaseUser` puts in `spec.projectRef`. */
   public readonly projectRef: { name: string; namespace: string };
   /** The username of the operator's requests (`system:serviceaccount:<namespace>:<name>`), from the release's values. */
@@ -96,7 +98,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
     validateOperatorArgs(name, args);
     super("atlas-access:kubernetes:AtlasOperator", name, {}, opts);
 
-    const secret = new k8s.core.v1.Secret(
+    const secret = new corev1.Secret(
       `${name}-api-key`,
       {
         metadata: { name: GLOBAL_SECRET_NAME, namespace: args.namespace, labels: { ...CREDENTIALS_LABEL } },
@@ -111,7 +113,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
     );
     const values = operatorValues(args.watchNamespaces);
     this.serviceAccount = operatorUsername(args.namespace);
-    this.release = new k8s.helm.v3.Release(
+    this.release = new helmRelease.Release(
       `${name}-release`,
       {
         name: ATLAS_OPERATOR_CHART,
@@ -130,7 +132,7 @@ export class AtlasOperator extends pulumi.ComponentResource {
     // A reference only: reconciliation is skipped (the credential could not manage a project anyway) and the
     // project is kept whatever happens to this object. Preview users reach the operator's global credential
     // through it without any credential Secret in their namespace (see README).
-    const project = (this.project = new k8s.apiextensions.CustomResource(
+    const project = (this.project = new apiextensions.CustomResource(
       `${name}-project`,
       {
         apiVersion: "atlas.mongodb.com/v1",

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as helmRelease from "@pulumi/kubernetes/helm/v3/release";
 import type { AccessSummary } from "../../domain/summary";
 import { EXACT_VERSION, NAMESPACE_NAME, RESTRICTED_LABELS, isPreviewNamespace } from "../../domain/kubernetes";
 import { ArgsCheck } from "../component";
@@ -22,8 +23,8 @@ export interface OperatorCrdsArgs {
  * watches it (see `program/program.ts`).
  */
 export class OperatorCrds extends pulumi.ComponentResource {
-  public readonly namespace: k8s.core.v1.Namespace;
-  public readonly release: k8s.helm.v3.Release;
+  public readonly namespace: corev1.Namespace;
+  public readonly release: helmRelease.Release;
   public readonly summary: AccessSummary;
 
   constructor(name: string, args: OperatorCrdsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -43,7 +44,7 @@ export class OperatorCrds extends pulumi.ComponentResource {
     check.throwIfAny("OperatorCrds", name);
     super("atlas-access:kubernetes:OperatorCrds", name, {}, opts);
 
-    this.namespace = new k8s.core.v1.Namespace(
+    this.namespace = new corev1.Namespace(
       `${name}-namespace`,
       {
         metadata: {
@@ -53,7 +54,7 @@ export class OperatorCrds extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.release = new k8s.helm.v3.Release(
+    this.release = new helmRelease.Release(
       `${name}-crds`,
       {
         name: ATLAS_OPERATOR_CRDS_CHART,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import {
   type PreviewState,
   RESTRICTED_LABELS,
@@ -31,7 +31,7 @@ export interface PreviewNamespacesArgs {
  */
 export class PreviewNamespaces extends pulumi.ComponentResource {
   /** Each preview's Namespace, by pull request number. */
-  public readonly namespaces: ReadonlyMap<number, k8s.core.v1.Namespace>;
+  public readonly namespaces: ReadonlyMap<number, corev1.Namespace>;
 
   constructor(name: string, args: PreviewNamespacesArgs, opts?: pulumi.ComponentResourceOptions) {
     const check = new ArgsCheck();
@@ -47,12 +47,12 @@ export class PreviewNamespaces extends pulumi.ComponentResource {
     check.throwIfAny("PreviewNamespaces", name);
     super("atlas-access:kubernetes:PreviewNamespaces", name, {}, opts);
 
-    const namespaces = new Map<number, k8s.core.v1.Namespace>();
+    const namespaces = new Map<number, corev1.Namespace>();
     for (const { number: pr, state } of [...args.previews].sort((a, b) => a.number - b.number)) {
       const nsName = previewNamespace(pr);
       namespaces.set(
         pr,
-        new k8s.core.v1.Namespace(
+        new corev1.Namespace(
           nsName,
           { metadata: { name: nsName, labels: { ...RESTRICTED_LABELS, ...previewNamespaceLabels(pr, state) } } },
           { parent: this, dependsOn: args.dependsOn },

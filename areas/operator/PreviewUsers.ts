@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as random from "@pulumi/random";
 import type { AccessSummary } from "../../domain/summary";
 import { SYSTEM_DATABASES } from "../../domain/atlas";
@@ -25,7 +26,7 @@ export interface PreviewUsersArgs {
   /** Closing pull requests: no user (this update deletes it while the namespace is still watched); summary only. */
   closing: number[];
   /** The Namespace of every open preview (from {@link PreviewNamespaces}). */
-  namespaces: ReadonlyMap<number, k8s.core.v1.Namespace>;
+  namespaces: ReadonlyMap<number, corev1.Namespace>;
   /** `<databasePrefix><N>` is the only database a preview user reaches. */
   databasePrefix: string;
   /** `<usernamePrefix><N>_app` is the preview's Atlas username. */
@@ -85,13 +86,13 @@ export class PreviewUsers extends pulumi.ComponentResource {
         );
         continue;
       }
-      const ns = args.namespaces.get(pr) as k8s.core.v1.Namespace;
+      const ns = args.namespaces.get(pr) as corev1.Namespace;
       const password = new random.RandomPassword(
         `${nsName}-password`,
         { length: 40, special: false },
         { parent: this },
       );
-      const secret = new k8s.core.v1.Secret(
+      const secret = new corev1.Secret(
         `${nsName}-password`,
         {
           metadata: {
@@ -104,7 +105,7 @@ export class PreviewUsers extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: args.dependsOn },
       );
-      new k8s.apiextensions.CustomResource(
+      new apiextensions.CustomResource(
         `${nsName}-user`,
         {
           apiVersion: "atlas.mongodb.com/v1",
