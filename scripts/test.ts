@@ -4,6 +4,7 @@
  * printed whole when it ends, in this order; the exit code is non-zero when any of them failed.
  */
 import { spawn } from "child_process";
+import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -11,11 +12,13 @@ const ROOT = path.resolve(__dirname, "..");
 interface Step {
   name: string;
   args: string[];
+  /** The longest step (one thread all the way) keeps normal priority; the others yield the core to it when both wait. */
+  critical?: boolean;
 }
 
 const STEPS: Step[] = [
   { name: "format", args: ["run", "--silent", "format:check"] },
-  { name: "check", args: ["run", "--silent", "check"] },
+  { name: "check", args: ["run", "--silent", "check"], critical: true },
   { name: "jest", args: ["run", "--silent", "jest", "--", ...process.argv.slice(2)] },
 ];
 
@@ -26,6 +29,7 @@ function run(step: Step): Promise<{ step: Step; code: number; output: string; se
       cwd: ROOT,
       env: { ...process.env, FORCE_COLOR: process.stdout.isTTY && !process.env.NO_COLOR ? "1" : "0" },
     });
+    if (!step.critical && child.pid !== undefined) os.setPriority(child.pid, 10);
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
