@@ -8,7 +8,7 @@ import { parseArgs } from "util";
 import { ConfigError } from "../config/parse";
 import { listStacks, readStackDocument } from "../config/stackFiles";
 import { usageProblem } from "./cliUsage";
-import { DiffBaseError, type PlanResult, plan } from "./plan";
+import type { PlanResult } from "./plan";
 import { makeStyle, useColour } from "./planTerminal";
 import { PROJECT_ROOT } from "./stackFiles";
 
@@ -101,6 +101,8 @@ export async function main(argv: string[], options: { programDir?: string; io?: 
   const stacks = values.all ? listStacks(configDir) : [...new Set(values.stack ?? ["staging"])];
   if (stacks.length === 0) return fail(`no Pulumi.<stack>.yaml in ${configDir}`);
   const style = makeStyle(!values.json && useColour(io.stdout, io.env));
+  // Loaded only now: it loads the Pulumi SDKs (1.5 s), which help, a usage error or an unknown folder do not need.
+  const { DiffBaseError, plan } = await import("./plan");
 
   const outcomes: StackOutcome[] = [];
   for (const stack of stacks) {

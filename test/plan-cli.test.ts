@@ -1,7 +1,7 @@
 /**
- * The plan's command line: as a user runs it (child processes, for what only a real process shows: exit codes, the
- * files, determinism) and in-process through `main` with its output captured (flags, usage errors, JSON, colour,
- * several stacks, the strict stack file and the cross-stack rules through the real program).
+ * The plan's command line: as a user runs it (a child process, for what only a real process shows: its exit code, the
+ * files, determinism) and in-process through `main` with its output captured (exit codes, flags, usage errors, JSON,
+ * colour, several stacks, the strict stack file and the cross-stack rules through the real program).
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -92,6 +92,16 @@ describe("npm run plan (child process)", () => {
     }
   });
 
+  it("exits with main's code: 2 on a usage error, one line on stderr and nothing on stdout", async () => {
+    expect(await runPlan(["--stak", "staging"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "plan: unknown option --stak (did you mean --stack?); see npm run plan -- --help\n",
+    });
+  });
+});
+
+describe("npm run plan: the command line", () => {
   it("exits 2 on a bad config, names the file, line and key on stderr, and leaves no stale plan", async () => {
     // Alone in its folder: beside staging, a copy of it would also conflict with it (see the cross-stack tests).
     const dir = tmp();
@@ -104,7 +114,7 @@ describe("npm run plan (child process)", () => {
     const out = tmp();
     fs.mkdirSync(path.join(out, "broken"));
     fs.writeFileSync(path.join(out, "broken", "plan.md"), "a plan from an earlier run");
-    const result = await runPlan(["--stack", "broken", "--config-dir", dir, "--out", out]);
+    const result = await runMain(["--stack", "broken", "--config-dir", dir, "--out", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       "plan: stack broken: Invalid stack configuration (1 problem); nothing was registered:\n" +
@@ -112,9 +122,7 @@ describe("npm run plan (child process)", () => {
     );
     expect(fs.readdirSync(out)).toEqual([]);
   });
-});
 
-describe("npm run plan: the command line", () => {
   it("--help prints the usage, which the README documents word for word", async () => {
     expect(await runMain(["--help"])).toEqual({ code: 0, stdout: USAGE, stderr: "" });
     expect(await runMain(["-h"])).toEqual({ code: 0, stdout: USAGE, stderr: "" });
