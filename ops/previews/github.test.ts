@@ -1,5 +1,5 @@
 /**
- * The open pull requests, through @octokit/rest against a local HTTP server on 127.0.0.1 that answers like the GitHub
+ * The open pull requests, through Octokit against a local HTTP server on 127.0.0.1 that answers like the GitHub
  * REST API (two pages linked by a `Link` header); and which of them get a preview.
  */
 import * as http from "http";
