@@ -61,22 +61,46 @@ export async function programMarginal(dir: string, n: number, runs: number): Pro
   return marginal(await measure(run(1), runs), await measure(run(n), runs));
 }
 
+/** Runs `fn` with `process.env[name]` set to `value`, restored after. */
+async function withEnv<T>(name: string, value: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env[name];
+  process.env[name] = value;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) Reflect.deleteProperty(process.env, name);
+    else process.env[name] = before;
+  }
+}
+
+/** A fixture program of this folder, run through the same harness (its config: the demo program's stack file). */
+const fixtureRun = async (program: string) =>
+  (
+    await runStack({
+      stack: "demo",
+      configDir: path.join(__dirname, "fixtures", "demo-program"),
+      programDir: path.join(__dirname, "fixtures", program),
+    })
+  ).registrations.length;
+
+/**
+ * The SDK's own marginal cost for the very objects the program registers from 1 to `n` previews: both plans'
+ * registrations (type, name, inputs), registered again bare by the replay program (no component, no dependency, no
+ * program code). The program's cost over this is what its own code adds.
+ */
+export async function replayMarginal(dir: string, n: number, runs: number): Promise<MarginalCost> {
+  const file = (k: number) => path.join(dir, `replay-${k}.json`);
+  for (const k of [1, n]) {
+    const { registrations } = await runStack({ stack: "staging", configDir: path.join(dir, String(k)) });
+    const bare = registrations.filter((r) => r.custom).map(({ type, name, inputs }) => ({ type, name, inputs }));
+    fs.writeFileSync(file(k), JSON.stringify(bare));
+  }
+  const run = (k: number) => () => withEnv("BENCH_REPLAY_FILE", file(k), () => fixtureRun("replay-program"));
+  return marginal(await measure(run(1), runs), await measure(run(n), runs));
+}
+
 /** The SDK's own marginal cost per trivial registration (a `RandomId` with one input) from 1 to `n` resources. */
 export async function trivialMarginal(n: number, runs: number): Promise<MarginalCost> {
-  const run = (k: number) => async () => {
-    const before = process.env.BENCH_TRIVIAL_RESOURCES;
-    process.env.BENCH_TRIVIAL_RESOURCES = String(k);
-    try {
-      const result = await runStack({
-        stack: "demo",
-        configDir: path.join(__dirname, "fixtures", "demo-program"),
-        programDir: path.join(__dirname, "fixtures", "trivial-program"),
-      });
-      return result.registrations.length;
-    } finally {
-      if (before === undefined) Reflect.deleteProperty(process.env, "BENCH_TRIVIAL_RESOURCES");
-      else process.env.BENCH_TRIVIAL_RESOURCES = before;
-    }
-  };
+  const run = (k: number) => () => withEnv("BENCH_TRIVIAL_RESOURCES", String(k), () => fixtureRun("trivial-program"));
   return marginal(await measure(run(1), runs), await measure(run(n), runs));
 }
