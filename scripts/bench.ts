@@ -35,11 +35,19 @@ function time(args: string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-function measure(label: string, args: string[], runs = RUNS): number {
-  time(args); // warm the file-system cache
-  const m = median(Array.from({ length: runs }, () => time(args)));
-  console.log(`${label.padEnd(36)} ${m.toFixed(2)} s (median of ${runs})`);
-  return m;
+/**
+ * Median wall time of each command, measured round-robin (one run of each per round) so that the machine's drift over
+ * the minutes of a bench weighs on all of them alike instead of on whichever ran last.
+ */
+function measureTogether(cases: [label: string, args: string[]][], runs = RUNS): number[] {
+  for (const [, args] of cases) time(args); // warm the file-system cache
+  const times: number[][] = cases.map(() => []);
+  for (let round = 0; round < runs; round++) cases.forEach(([, args], i) => times[i]?.push(time(args)));
+  return cases.map(([label], i) => {
+    const m = median(times[i] ?? []);
+    console.log(`${label.padEnd(36)} ${m.toFixed(2)} s (median of ${runs}, round-robin)`);
+    return m;
+  });
 }
 
 const verdict = (ratio: number, target: number) =>
@@ -62,20 +70,28 @@ async function main(): Promise<void> {
   console.log(
     `atlas-access bench on ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)}`,
   );
-  const floor = measure("floor: import the Pulumi SDKs", [
-    "-e",
-    SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";"),
-  ]);
   // The committed stacks by name: a draft stack file beside them is not what the targets are about.
-  for (const stack of ["staging", "prod"]) {
-    const t = measure(`plan --stack ${stack}`, plan(stack));
-    console.log(`${"".padEnd(36)} ${verdict(t / floor, 1.5)} the floor`);
+  const [floor = NaN, staging = NaN, prod = NaN] = measureTogether([
+    ["floor: import the Pulumi SDKs", ["-e", SDKS.map((s) => `require(${JSON.stringify(s)})`).join(";")]],
+    ["plan --stack staging", plan("staging")],
+    ["plan --stack prod", plan("prod")],
+  ]);
+  for (const [stack, t] of [
+    ["staging", staging],
+    ["prod", prod],
+  ] as const) {
+    console.log(`${"".padEnd(36)} ${verdict(t / floor, 1.5)} the floor (${stack})`);
   }
 
   for (const n of [1, 500]) writeStagingWithPreviews(path.join(tmp, String(n)), n);
   const runsAtScale = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
-  const one = measure("plan staging, 1 preview", plan("staging", path.join(tmp, "1")), runsAtScale);
-  const many = measure("plan staging, 500 previews", plan("staging", path.join(tmp, "500")), runsAtScale);
+  const [one = NaN, many = NaN] = measureTogether(
+    [
+      ["plan staging, 1 preview", plan("staging", path.join(tmp, "1"))],
+      ["plan staging, 500 previews", plan("staging", path.join(tmp, "500"))],
+    ],
+    runsAtScale,
+  );
   console.log(`${"".padEnd(36)} ${verdict(many / one, 2)} the 1-preview plan`);
 
   const program = await programMarginal(tmp, 500, runsAtScale);
