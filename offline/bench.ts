@@ -90,6 +90,8 @@ const fixtureRun = async (program: string) =>
  */
 export async function replayMarginal(dir: string, n: number, runs: number): Promise<MarginalCost> {
   const file = (k: number) => path.join(dir, `replay-${k}.json`);
+  // One more run of each plan rather than keeping programMarginal's: a retained plan would be live heap (garbage
+  // collection work) while the other runs are measured.
   for (const k of [1, n]) {
     const { registrations } = await runStack({ stack: "staging", configDir: path.join(dir, String(k)) });
     const bare = registrations.filter((r) => r.custom).map(({ type, name, inputs }) => ({ type, name, inputs }));
